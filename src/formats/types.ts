@@ -67,7 +67,32 @@ export class DecodeError extends Error {
   constructor(
     readonly code: DecodeErrorCode,
     message: string,
+    /** What the decoder had learned before it gave up, when it got that far (e.g. `mobile`). */
+    readonly report?: Partial<DecodeReport>,
   ) {
     super(message);
   }
+}
+
+/** One event as a format found it, before decompression and normalisation. */
+export interface RawSnapshot {
+  /** The window id as found (numbers are stringified later; missing becomes `''`). */
+  windowId: string;
+  /** Whatever sat in the event's place; the pipeline checks that it is an rrweb event. */
+  event: unknown;
+  /**
+   * The line, batch or block the event came from. Identical events from different batches are
+   * ingestion duplicates; identical events inside one batch are things the page really did twice.
+   */
+  batch?: number;
+}
+
+/** One accepted recording shape: detection by content, extraction into raw snapshots. */
+export interface RecordingFormat {
+  id: RecordingFormatId;
+  label: string;
+  /** True when `value` (parsed JSON, or the array of parsed JSONL lines) has this shape. */
+  matches(value: unknown): boolean;
+  /** Lists the events; only called after `matches` returned true. */
+  extract(value: unknown): RawSnapshot[];
 }
