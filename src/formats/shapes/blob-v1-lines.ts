@@ -5,6 +5,7 @@ import { extractLines, isV1Line, nonEmptyArray } from './common.js';
 export const blobV1Lines: RecordingFormat = {
   id: 'posthog-blob-v1',
   label: 'PostHog blob v1 snapshot lines',
-  matches: (value) => nonEmptyArray(value) && value.every(isV1Line),
-  extract: (value) => extractLines(value as unknown[]),
+  // A one-line body parses as a single line object rather than a list of them.
+  matches: (value) => isV1Line(value) || (nonEmptyArray(value) && value.every(isV1Line)),
+  extract: (value) => extractLines(isV1Line(value) ? [value] : (value as unknown[])),
 };

@@ -5,6 +5,7 @@ import { extractLines, isV2Pair, nonEmptyArray } from './common.js';
 export const blobV2Lines: RecordingFormat = {
   id: 'posthog-blob-v2',
   label: 'PostHog blob_v2 snapshot lines',
-  matches: (value) => nonEmptyArray(value) && value.every(isV2Pair),
-  extract: (value) => extractLines(value as unknown[]),
+  // A one-line body parses as a single pair rather than a list of them.
+  matches: (value) => isV2Pair(value) || (nonEmptyArray(value) && value.every(isV2Pair)),
+  extract: (value) => extractLines(isV2Pair(value) ? [value] : (value as unknown[])),
 };

@@ -110,3 +110,8 @@ export function extractLines(lines: unknown[]): RawSnapshot[] {
 export function nonEmptyArray(value: unknown): value is unknown[] {
   return Array.isArray(value) && value.length > 0;
 }
+
+/** Items that make an array something other than a list of events. */
+export function isLineOrCapture(item: unknown): boolean {
+  return isV1Line(item) || isV2Pair(item) || (isObject(item) && typeof item.event === 'string');
+}
