@@ -40,7 +40,7 @@ export default {
   ],
   plugins: [
     virtualModulesDevServer(),
-    esbuildPlugin({ ts: true, target: 'es2022' }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
   reporters: [defaultReporter(), countingReporter(process.env.WTR_COUNTS_FILE)],

@@ -1,7 +1,8 @@
 // Build-time modules shared by rollup (dist builds) and @web/dev-server (tests, demo):
-//  - `virtual:decode-worker`: src/loader/decode.worker.ts bundled by esbuild into one classic
-//    script, exported as a string so the element can start it from a Blob URL. A string works in
-//    every build (one-file CDN bundle, ESM for bundlers) without a separate asset to host.
+//  - `virtual:decode-worker`: src/loader/decoder-runtime.ts bundled by esbuild into the body of
+//    one self-contained function. The page calls it for main-thread decoding and starts the
+//    worker from a Blob of its source text, so the decoder ships once and no separate asset has
+//    to be hosted (this works in the one-file CDN bundle and in the ESM build alike).
 //  - `virtual:rrweb-css`: rrweb's replayer stylesheet as text, adopted inside the shadow root.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,13 +15,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const WORKER_ID = 'virtual:decode-worker';
 export const RRWEB_CSS_ID = 'virtual:rrweb-css';
 
-/** Bundles the decode worker into a self-contained script. */
+/** Bundles the decoder runtime into a script that assigns its exports to `__phDecoder`. */
 export async function buildWorkerCode({ minify = true } = {}) {
   const result = await esbuild.build({
-    entryPoints: [`${root}src/loader/decode.worker.ts`],
+    entryPoints: [`${root}src/loader/decoder-runtime.ts`],
     bundle: true,
     write: false,
     format: 'iife',
+    globalName: '__phDecoder',
     target: 'es2020',
     minify,
     legalComments: 'none',
@@ -54,7 +56,10 @@ async function commonjsAsEsm(name) {
 
 async function moduleSource(id, { minify }) {
   if (id.startsWith('virtual:cjs--')) return commonjsAsEsm(id.slice(13));
-  if (id === WORKER_ID) return `export default ${JSON.stringify(await buildWorkerCode({ minify }))};`;
+  if (id === WORKER_ID) {
+    const code = await buildWorkerCode({ minify });
+    return `export default function decoderRuntime() {\n${code}\nreturn __phDecoder;\n}`;
+  }
   if (id === RRWEB_CSS_ID) return `export default ${JSON.stringify(readRrwebCss())};`;
   return null;
 }

@@ -1,10 +1,12 @@
 /**
- * Modules made at build time by build/virtual-modules.mjs (rollup and the test server share it).
+ * Modules made at build time by build/virtual-modules.mjs (rollup and the dev server share it).
  */
 declare module 'virtual:decode-worker' {
-  /** The decode worker bundled into one classic script, started from a Blob URL. */
-  const code: string;
-  export default code;
+  /**
+   * src/loader/decoder-runtime.ts bundled into one self-contained function: call it for the
+   * decoder on this thread, or put its source text in a Blob to start it as a worker.
+   */
+  export default function decoderRuntime(): typeof import('./loader/decoder-runtime.js');
 }
 declare module 'virtual:rrweb-css' {
   /** rrweb's replayer stylesheet as text, adopted inside the shadow root. */

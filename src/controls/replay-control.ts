@@ -1,0 +1,85 @@
+/**
+ * Base of every control: finds the player it belongs to and re-renders on its media events.
+ * Controls use only the standard media API (`paused`, `currentTime`, `duration`, `play()`…),
+ * so each works inside `<posthog-replay>`, slotted into it, or pointed at a player by `media`.
+ */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+
+/** The part of HTMLMediaElement the controls rely on. */
+export interface ReplayMedia extends HTMLElement {
+  paused: boolean;
+  ended: boolean;
+  currentTime: number;
+  duration: number;
+  readyState: number;
+  play(): Promise<void>;
+  pause(): void;
+}
+
+const MEDIA_EVENTS = [
+  'play',
+  'pause',
+  'timeupdate',
+  'durationchange',
+  'loadedmetadata',
+  'loadeddata',
+  'seeking',
+  'seeked',
+  'ended',
+  'emptied',
+  'error',
+  'ratechange',
+];
+
+export class ReplayControl extends LitElement {
+  /** The player this control drives. Defaults to the nearest enclosing `<posthog-replay>`. */
+  @property({ attribute: false }) media?: ReplayMedia;
+
+  private attached?: ReplayMedia;
+  private readonly onMediaEvent = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.detach();
+  }
+
+  protected override willUpdate(): void {
+    if (this.isConnected && this.resolveMedia() !== this.attached) this.attach();
+  }
+
+  /** The player in use, if any. */
+  protected get player(): ReplayMedia | undefined {
+    return this.attached;
+  }
+
+  private resolveMedia(): ReplayMedia | undefined {
+    if (this.media) return this.media;
+    // Light DOM (slotted) first, then up through shadow roots to the player that renders us.
+    let node: Node | null = this;
+    while (node) {
+      const found = (node as Element).closest?.('posthog-replay');
+      if (found) return found as ReplayMedia;
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : null;
+    }
+    return undefined;
+  }
+
+  private attach() {
+    this.detach();
+    this.attached = this.resolveMedia();
+    for (const type of MEDIA_EVENTS) this.attached?.addEventListener(type, this.onMediaEvent);
+    this.requestUpdate();
+  }
+
+  private detach() {
+    for (const type of MEDIA_EVENTS) this.attached?.removeEventListener(type, this.onMediaEvent);
+    this.attached = undefined;
+  }
+}

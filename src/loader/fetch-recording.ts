@@ -1,0 +1,97 @@
+/**
+ * Fetches a recording's bytes, reporting progress as they arrive. Fails with a ReplayMediaError
+ * (code 2) whose message names the URL and says what to try.
+ */
+import { ReplayMediaError } from '../core/media-error.js';
+
+export interface FetchProgress {
+  loaded: number;
+  /** The body's size when the server said it and did not compress it on the wire. */
+  total?: number;
+}
+
+export async function fetchRecording(
+  url: string,
+  init: RequestInit | undefined,
+  signal: AbortSignal,
+  onProgress: (progress: FetchProgress) => void,
+): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new ReplayMediaError(
+      2,
+      `Could not load the recording: the request for ${url} failed before the server answered. ` +
+        'Check the address, your connection, and that the server allows this page (CORS).',
+    );
+  }
+  if (!response.ok) {
+    const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    throw new ReplayMediaError(2, `Could not load the recording: ${status} for ${url}. ${hintFor(response.status)}`);
+  }
+  const encoded = response.headers.get('content-encoding');
+  const length = Number(response.headers.get('content-length'));
+  const total = !encoded && length > 0 ? length : undefined;
+  return readBody(response, url, signal, total, onProgress);
+}
+
+async function readBody(
+  response: Response,
+  url: string,
+  signal: AbortSignal,
+  total: number | undefined,
+  onProgress: (progress: FetchProgress) => void,
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  try {
+    if (!response.body) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      onProgress({ loaded: bytes.byteLength, total });
+      return bytes;
+    }
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loaded += value.byteLength;
+      onProgress({ loaded, total });
+    }
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new ReplayMediaError(
+      2,
+      `Could not load the recording: the connection broke while downloading ${url} ` +
+        `(${formatBytes(loaded)} received). Try again.`,
+    );
+  }
+  return concat(chunks, loaded);
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function hintFor(status: number): string {
+  if (status === 404 || status === 410) return 'Check that the file exists at that address.';
+  if (status === 401 || status === 403) return 'The server refused access: check the credentials.';
+  if (status >= 500) return 'The server failed; try again later.';
+  return 'Check the address.';
+}
+
+/** "340 KB", "1.6 MB": sizes for the loading view and messages. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

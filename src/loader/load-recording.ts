@@ -1,0 +1,47 @@
+/**
+ * From whatever the page gave (a URL, bytes, a Blob, text, parsed JSON) to a decoded recording.
+ * Every failure comes out as a ReplayMediaError with a sentence that names the source.
+ */
+import { ReplayMediaError } from '../core/media-error.js';
+import { DecodeError, type DecodedRecording, type DecodeProgress } from '../formats/types.js';
+import { decoder } from './decode-client.js';
+import { fetchRecording, type FetchProgress } from './fetch-recording.js';
+
+export type RecordingSource =
+  | { kind: 'url'; url: string; init?: RequestInit }
+  | { kind: 'value'; value: unknown; label: string };
+
+export interface LoadCallbacks {
+  signal: AbortSignal;
+  onFetchProgress(progress: FetchProgress): void;
+  onDecodeProgress(progress: DecodeProgress): void;
+}
+
+export async function loadRecording(
+  source: RecordingSource,
+  { signal, onFetchProgress, onDecodeProgress }: LoadCallbacks,
+): Promise<DecodedRecording> {
+  const input =
+    source.kind === 'url'
+      ? await fetchRecording(source.url, source.init, signal, onFetchProgress)
+      : await readValue(source.value);
+  try {
+    return await decoder.decode(input, { signal, onProgress: onDecodeProgress });
+  } catch (error) {
+    if (signal.aborted || !(error instanceof DecodeError)) throw error;
+    const where = source.kind === 'url' ? source.url : source.label;
+    throw new ReplayMediaError(error.code, `Could not play ${where}: ${error.message}`);
+  }
+}
+
+/** A Blob is read to bytes here; everything else goes to the decoder as it is. */
+async function readValue(value: unknown): Promise<unknown> {
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
+  if (ArrayBuffer.isView(value) && !(value instanceof Uint8Array)) {
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  }
+  // Bytes are transferred to the worker; copy them so the page keeps its own buffer usable.
+  if (value instanceof ArrayBuffer) return value.slice(0);
+  if (value instanceof Uint8Array) return value.slice();
+  return value;
+}

@@ -1,0 +1,25 @@
+/** Clock text for the time display: "0:07", "3:02", "1:02:03". */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.floor((Number.isFinite(ms) ? ms : 0) / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Spoken time for screen readers: "1 minute 5 seconds", "0 seconds". */
+export function formatSpoken(ms: number): string {
+  const total = Math.max(0, Math.floor((Number.isFinite(ms) ? ms : 0) / 1000));
+  const parts: string[] = [];
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h) parts.push(plural(h, 'hour'));
+  if (m) parts.push(plural(m, 'minute'));
+  if (s || parts.length === 0) parts.push(plural(s, 'second'));
+  return parts.join(' ');
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
