@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 export function chromiumPath() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((p) => p && existsSync(p));
-  if (!found) throw new Error('Chromium not found: run `apt-get install -y chromium` (see README).');
+  if (!found)
+    throw new Error('Chromium not found: run `apt-get install -y chromium` (see README).');
   return found;
 }
 

@@ -99,7 +99,11 @@ export class PostHogReplay extends LitElement {
   private pendingTime?: number;
   private pendingPlays: { resolve(): void; reject(e: unknown): void }[] = [];
   private lastTimeUpdate = 0;
-  private readonly fit = new FitController(this, () => this.viewportEl, () => this.stage);
+  private readonly fit = new FitController(
+    this,
+    () => this.viewportEl,
+    () => this.stage,
+  );
 
   // ---- Media element API -------------------------------------------------------------------
 
@@ -165,7 +169,8 @@ export class PostHogReplay extends LitElement {
 
   /** Starts playback; resolves once playing, rejects if the recording cannot be played. */
   play(): Promise<void> {
-    if (this.mediaError) return Promise.reject(new DOMException(this.mediaError.message, 'NotSupportedError'));
+    if (this.mediaError)
+      return Promise.reject(new DOMException(this.mediaError.message, 'NotSupportedError'));
     if (!this.player) {
       return new Promise((resolve, reject) => this.pendingPlays.push({ resolve, reject }));
     }
@@ -262,7 +267,9 @@ export class PostHogReplay extends LitElement {
     this.decoded = decoded;
     this.readiness = 1;
     this.fire('durationchange');
-    this.dispatchEvent(new CustomEvent('loadedmetadata', { detail: { report: decoded.report, timing } }));
+    this.dispatchEvent(
+      new CustomEvent('loadedmetadata', { detail: { report: decoded.report, timing } }),
+    );
     await this.updateComplete;
     this.player = new ReplayPlayer(this.stage, decoded, {
       onTimeUpdate: () => this.onPlayerTime(),
@@ -299,7 +306,10 @@ export class PostHogReplay extends LitElement {
   private settlePendingPlays(error?: unknown) {
     const plays = this.pendingPlays;
     this.pendingPlays = [];
-    for (const p of plays) (error ? p.reject(error) : p.resolve());
+    for (const p of plays) {
+      if (error) p.reject(error);
+      else p.resolve();
+    }
   }
 
   private seekTo(ms: number) {
@@ -344,7 +354,10 @@ export class PostHogReplay extends LitElement {
   private onViewChange() {
     const view = this.player?.view;
     if (!view) return;
-    const label = view.windowCount > 1 && view.window ? `Window ${view.window.index} of ${view.windowCount}` : '';
+    const label =
+      view.windowCount > 1 && view.window
+        ? `Window ${view.window.index} of ${view.windowCount}`
+        : '';
     this.view = { label, width: view.width, height: view.height };
     this.fit.setContentSize(view.width, view.height);
   }
@@ -354,7 +367,10 @@ export class PostHogReplay extends LitElement {
     this.mediaError =
       error instanceof ReplayMediaError
         ? error
-        : new ReplayMediaError(3, `The recording could not be played: ${error instanceof Error ? error.message : String(error)}`);
+        : new ReplayMediaError(
+            3,
+            `The recording could not be played: ${error instanceof Error ? error.message : String(error)}`,
+          );
     this.status = 'error';
     this.readiness = 0;
     this.settlePendingPlays(new DOMException(this.mediaError.message, 'NotSupportedError'));

@@ -42,7 +42,9 @@ describe('<posthog-replay> errors are UI', () => {
   });
 
   it('malformed JSON: code 3, visible', async () => {
-    const url = URL.createObjectURL(new Blob(['{"version": "2023-04-28", "data": {"snapshots": [']));
+    const url = URL.createObjectURL(
+      new Blob(['{"version": "2023-04-28", "data": {"snapshots": [']),
+    );
     const player = await failingLoad(url);
     expect(player.error?.code).to.equal(3);
     expect(statusText(player)).to.contain("can't be played");

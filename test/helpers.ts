@@ -21,7 +21,9 @@ export async function emptyPlayer(style = 'width: 640px; height: 400px'): Promis
 export function nextEvent(target: EventTarget, type: string, ms = 15_000): Promise<Event> {
   return Promise.race([
     oneEvent(target, type),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no "${type}" event within ${ms} ms`)), ms)),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no "${type}" event within ${ms} ms`)), ms),
+    ),
   ]);
 }
 
@@ -56,7 +58,10 @@ export async function until(check: () => boolean, ms = 5_000, what = 'condition'
 }
 
 export function statusText(player: PostHogReplay): string {
-  return player.shadowRoot!.querySelector('[part="status"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return (
+    player.shadowRoot!.querySelector('[part="status"]')?.textContent?.replace(/\s+/g, ' ').trim() ??
+    ''
+  );
 }
 
 export function headingText(player: PostHogReplay): string {

@@ -1,7 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { gzipSync } from 'fflate';
 import type { PostHogReplay } from '../src/posthog-replay.js';
-import { DEMO_EXPORT, emptyPlayer, fixtureBytes, FIXTURES, headingText, nextEvent, whenReady } from './helpers.js';
+import {
+  DEMO_EXPORT,
+  emptyPlayer,
+  fixtureBytes,
+  FIXTURES,
+  headingText,
+  nextEvent,
+  whenReady,
+} from './helpers.js';
 
 const RRWEB_GZ = `${FIXTURES}/posthog-js/posthog-demo.rrweb.json.gz`;
 
@@ -63,7 +71,9 @@ describe('<posthog-replay> inputs', () => {
 
   it('recording property: an rrweb events array', async () => {
     const player = await emptyPlayer();
-    const events = (await (await fetch(`${FIXTURES}/rrweb/annotations-recording.json`)).json()) as unknown[];
+    const events = (await (
+      await fetch(`${FIXTURES}/rrweb/annotations-recording.json`)
+    ).json()) as unknown[];
     player.recording = events;
     await expectPlays(player, 41);
   });

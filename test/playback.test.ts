@@ -25,7 +25,13 @@ describe('<posthog-replay> playback of a real posthog-js export', () => {
     expect(detail.report.eventCount).to.equal(1331);
     expect(detail.timing.decodeMs).to.be.a('number');
     await whenReady(player);
-    expect(seen).to.deep.equal(['loadstart', 'durationchange', 'loadedmetadata', 'loadeddata', 'canplay']);
+    expect(seen).to.deep.equal([
+      'loadstart',
+      'durationchange',
+      'loadedmetadata',
+      'loadeddata',
+      'canplay',
+    ]);
     expect(player.duration).to.be.closeTo(182.771, 0.01);
     expect(player.readyState).to.equal(4);
     expect(player.paused).to.equal(true);

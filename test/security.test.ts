@@ -5,7 +5,11 @@ import { emptyPlayer, nextEvent, replayDocument, whenReady } from './helpers.js'
 function hostileRecording() {
   const flag = (how: string) => `(window.top||window).__phReplayPwned='${how}'`;
   let id = 1;
-  const el = (tagName: string, attributes: Record<string, string> = {}, childNodes: unknown[] = []) => ({
+  const el = (
+    tagName: string,
+    attributes: Record<string, string> = {},
+    childNodes: unknown[] = [],
+  ) => ({
     type: 2,
     tagName,
     attributes,
@@ -19,7 +23,9 @@ function hostileRecording() {
     el('img', { src: 'data:image/png;base64,broken', onerror: flag('img-onerror') }),
     el('svg', { onload: flag('svg-onload') }, [el('script', {}, [text(flag('svg-script'))])]),
     el('a', { href: `javascript:${flag('href')}`, id: 'link' }, [text('click me')]),
-    el('iframe', { srcdoc: `<script>${flag('srcdoc')}<\/script><img src=x onerror="${flag('srcdoc-img')}">` }),
+    el('iframe', {
+      srcdoc: `<script>${flag('srcdoc')}<\/script><img src=x onerror="${flag('srcdoc-img')}">`,
+    }),
     el('object', { data: `javascript:${flag('object')}` }),
     el('meta', { 'http-equiv': 'refresh', content: `0;url=javascript:${flag('meta-refresh')}` }),
     el('input', { autofocus: '', onfocus: flag('onfocus') }),

@@ -27,7 +27,10 @@ export const controlStyles = css`
     cursor: default;
   }
   :focus-visible {
-    outline: var(--posthog-replay-focus-ring, 2px solid var(--posthog-replay-accent-color, #1d4aff));
+    outline: var(
+      --posthog-replay-focus-ring,
+      2px solid var(--posthog-replay-accent-color, #1d4aff)
+    );
     outline-offset: 2px;
   }
   svg {

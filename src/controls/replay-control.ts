@@ -61,12 +61,15 @@ export class ReplayControl extends LitElement {
   private resolveMedia(): ReplayMedia | undefined {
     if (this.media) return this.media;
     // Light DOM (slotted) first, then up through shadow roots to the player that renders us.
-    let node: Node | null = this;
-    while (node) {
-      const found = (node as Element).closest?.('posthog-replay');
-      if (found) return found as ReplayMedia;
-      const root = node.getRootNode();
-      node = root instanceof ShadowRoot ? root.host : null;
+    const own = this.closest('posthog-replay');
+    if (own) return own;
+    for (
+      let root = this.getRootNode();
+      root instanceof ShadowRoot;
+      root = root.host.getRootNode()
+    ) {
+      const found = root.host.closest('posthog-replay');
+      if (found) return found;
     }
     return undefined;
   }

@@ -8,7 +8,6 @@
  * from its own window's first event, so the two differ by the window's offset.
  */
 import { Replayer } from 'rrweb';
-import type { eventWithTime } from '@rrweb/types';
 import type { DecodedRecording, RecordingEvent, WindowSummary } from '../formats/types.js';
 import { buildWindowSegments, segmentAt, type WindowSegment } from './window-segments.js';
 
@@ -131,7 +130,7 @@ export class ReplayPlayer {
   }
 
   private createWindowPlayer(summary: WindowSummary, events: RecordingEvent[]): WindowPlayer {
-    const replayer = new Replayer(events as eventWithTime[], {
+    const replayer = new Replayer(events, {
       root: this.root,
       speed: this.speed,
       skipInactive: false,

@@ -47,7 +47,10 @@ export function buildWindowSegments(events: readonly RecordingEvent[]): WindowSe
 }
 
 /** The segment that covers `timeMs` (the last one for times past the end). */
-export function segmentAt(segments: readonly WindowSegment[], timeMs: number): WindowSegment | undefined {
+export function segmentAt(
+  segments: readonly WindowSegment[],
+  timeMs: number,
+): WindowSegment | undefined {
   let found = segments[0];
   for (const segment of segments) {
     if (segment.startMs > timeMs) break;

@@ -74,7 +74,10 @@ class SharedDecodeWorker {
     return this.ready;
   }
 
-  private postJob(input: unknown, { signal, onProgress }: DecodeOptions): Promise<DecodedRecording> {
+  private postJob(
+    input: unknown,
+    { signal, onProgress }: DecodeOptions,
+  ): Promise<DecodedRecording> {
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
     this.lastThread = 'worker';
@@ -170,6 +173,9 @@ export const decoder = new SharedDecodeWorker();
  * Decodes a recording (bytes, text, or parsed JSON, in any format the player reads) off the main
  * thread, in the worker the players share. Rejects with a DecodeError (code 3 or 4).
  */
-export function decodeRecording(input: unknown, options?: DecodeOptions): Promise<DecodedRecording> {
+export function decodeRecording(
+  input: unknown,
+  options?: DecodeOptions,
+): Promise<DecodedRecording> {
   return decoder.decode(input, options);
 }

@@ -29,7 +29,10 @@ export async function fetchRecording(
   }
   if (!response.ok) {
     const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    throw new ReplayMediaError(2, `Could not load the recording: ${status} for ${url}. ${hintFor(response.status)}`);
+    throw new ReplayMediaError(
+      2,
+      `Could not load the recording: ${status} for ${url}. ${hintFor(response.status)}`,
+    );
   }
   const encoded = response.headers.get('content-encoding');
   const length = Number(response.headers.get('content-length'));

@@ -36,7 +36,8 @@ export async function loadRecording(
 
 /** A Blob is read to bytes here; everything else goes to the decoder as it is. */
 async function readValue(value: unknown): Promise<unknown> {
-  if (typeof Blob !== 'undefined' && value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
+  if (typeof Blob !== 'undefined' && value instanceof Blob)
+    return new Uint8Array(await value.arrayBuffer());
   if (ArrayBuffer.isView(value) && !(value instanceof Uint8Array)) {
     return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   }

@@ -12,8 +12,8 @@ export type WorkerRequest = {
   type: 'decode';
   v: typeof PROTOCOL_VERSION;
   id: number;
-  /** Raw bytes (transferred), text, or an already-parsed JSON value (cloned). */
-  input: ArrayBuffer | string | unknown;
+  /** Raw bytes (an ArrayBuffer, transferred), text, or an already-parsed JSON value (cloned). */
+  input: unknown;
 };
 
 export type WorkerResponse =
