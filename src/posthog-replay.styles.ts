@@ -23,7 +23,13 @@ export const playerStyles = [
       border-radius: var(--_radius);
       background: var(--_bg);
       color: var(--_fg);
-      font-family: var(--posthog-replay-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif);
+      font-family: var(
+        --posthog-replay-font-family,
+        system-ui,
+        -apple-system,
+        'Segoe UI',
+        sans-serif
+      );
       font-size: 14px;
       contain: content;
     }
