@@ -14,6 +14,13 @@ const STYLE_SHEET_RULE = 8;
 const MUTATION_FIELDS = ['texts', 'attributes', 'removes', 'adds'] as const;
 const STYLE_SHEET_FIELDS = ['adds', 'removes'] as const;
 
+/** The fields posthog-js compresses for this incremental's source (none for most sources). */
+function compressibleFields(data: JsonObject): readonly string[] {
+  if (data.source === MUTATION) return MUTATION_FIELDS;
+  if (data.source === STYLE_SHEET_RULE) return STYLE_SHEET_FIELDS;
+  return [];
+}
+
 export type CvOutcome = 'plain' | 'decoded' | 'unknown-version' | 'corrupt';
 
 function inflateField(value: string): unknown {
@@ -38,8 +45,7 @@ export function decompressEvent(event: JsonObject): CvOutcome {
     if (event.type === 2) {
       if (typeof data === 'string') event.data = inflateField(data);
     } else if (event.type === 3 && isObject(data)) {
-      const fields =
-        data.source === MUTATION ? MUTATION_FIELDS : data.source === STYLE_SHEET_RULE ? STYLE_SHEET_FIELDS : [];
+      const fields = compressibleFields(data);
       const decoded: JsonObject = {};
       for (const field of fields) {
         if (typeof data[field] === 'string') decoded[field] = inflateField(data[field]);
@@ -59,12 +65,11 @@ export function decompressEvent(event: JsonObject): CvOutcome {
  */
 export function isPlayableShape(event: JsonObject): boolean {
   const data = event.data;
-  if (event.type === 2) return isObject(data) && (isObject(data.node) || Array.isArray(data.wireframes));
+  if (event.type === 2)
+    return isObject(data) && (isObject(data.node) || Array.isArray(data.wireframes));
   if (event.type === 3) {
     if (!isObject(data)) return false;
-    const fields =
-      data.source === MUTATION ? MUTATION_FIELDS : data.source === STYLE_SHEET_RULE ? STYLE_SHEET_FIELDS : [];
-    return fields.every((f) => data[f] === undefined || Array.isArray(data[f]));
+    return compressibleFields(data).every((f) => data[f] === undefined || Array.isArray(data[f]));
   }
   return true;
 }

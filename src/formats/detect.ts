@@ -39,7 +39,8 @@ function explainUnrecognised(value: unknown): string {
       if (value.version !== EXPORT_V1_VERSION && value.version !== EXPORT_V2_VERSION) {
         return `Unsupported PostHog export version ${version}; ${SUPPORTED_VERSIONS}.`;
       }
-      const wanted = value.version === EXPORT_V2_VERSION ? 'data.snapshots' : 'data.snapshotsByWindowId';
+      const wanted =
+        value.version === EXPORT_V2_VERSION ? 'data.snapshots' : 'data.snapshotsByWindowId';
       const what = 'data' in value ? `its data has no ${wanted}` : 'it has no data';
       return `This PostHog export (version ${version}) cannot be read: ${what}.`;
     }

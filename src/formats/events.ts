@@ -29,7 +29,11 @@ export function prepareEvents(
     const { event: raw, windowId, batch = 0 } = raws[i];
     if (!isEventLike(raw)) {
       dropped++;
-      notes.count('not-event', (n) => `${plural(n, 'item')} that ${n === 1 ? 'is' : 'are'} not rrweb events ${were(n)} skipped.`);
+      notes.count(
+        'not-event',
+        (n) =>
+          `${plural(n, 'item')} that ${n === 1 ? 'is' : 'are'} not rrweb events ${were(n)} skipped.`,
+      );
       continue;
     }
     // A shallow copy: decoding replaces `data` rather than editing it, so callers' objects stay intact.
@@ -38,18 +42,29 @@ export function prepareEvents(
     if (outcome === 'unknown-version') {
       dropped++;
       const version = JSON.stringify(raw.cv);
-      notes.count(`cv ${version}`, (n) => `${plural(n, 'event')} compressed with unknown version ${version} could not be read and ${were(n)} dropped.`);
+      notes.count(
+        `cv ${version}`,
+        (n) =>
+          `${plural(n, 'event')} compressed with unknown version ${version} could not be read and ${were(n)} dropped.`,
+      );
       continue;
     }
     if (outcome === 'corrupt') {
       dropped++;
-      notes.count('cv-corrupt', (n) => `${plural(n, 'compressed event')} could not be decompressed (corrupt or cut short) and ${were(n)} dropped.`);
+      notes.count(
+        'cv-corrupt',
+        (n) =>
+          `${plural(n, 'compressed event')} could not be decompressed (corrupt or cut short) and ${were(n)} dropped.`,
+      );
       continue;
     }
     if (isMobileEvent(event)) throw new MobileRecordingError();
     if (!isPlayableShape(event)) {
       dropped++;
-      notes.count('unplayable', (n) => `${plural(n, 'event')} with malformed snapshot data ${were(n)} dropped.`);
+      notes.count(
+        'unplayable',
+        (n) => `${plural(n, 'event')} with malformed snapshot data ${were(n)} dropped.`,
+      );
       continue;
     }
     fillMutationArrays(event);

@@ -7,7 +7,13 @@
 import { messageOf, unwrapBytes, unwrapText } from './containers/index.js';
 import { detectFormat } from './detect.js';
 import { MobileRecordingError, prepareEvents } from './events.js';
-import { backfillTimestamps, dedupe, patchMeta, sortByTime, summariseWindows } from './normalise.js';
+import {
+  backfillTimestamps,
+  dedupe,
+  patchMeta,
+  sortByTime,
+  summariseWindows,
+} from './normalise.js';
 import { Notes, plural } from './notes.js';
 import { parseText } from './parse.js';
 import { recordingFormats } from './registry.js';
@@ -26,7 +32,8 @@ export interface DecodeOptions {
   onProgress?: (progress: DecodeProgress) => void;
 }
 
-export const MOBILE_MESSAGE = 'This is a PostHog mobile recording; mobile recordings are not supported yet.';
+export const MOBILE_MESSAGE =
+  'This is a PostHog mobile recording; mobile recordings are not supported yet.';
 
 export function decodeRecording(input: unknown, options: DecodeOptions = {}): DecodedRecording {
   const progress = (stage: DecodeProgress['stage'], fraction: number) => {
@@ -76,7 +83,9 @@ function decode(
     const parsed = parseText(text);
     value = parsed.value;
     if (parsed.badLines > 0) {
-      notes.add(`${plural(parsed.badLines, 'line')} could not be parsed and ${parsed.badLines === 1 ? 'was' : 'were'} skipped (the first is line ${parsed.firstBadLine}).`);
+      notes.add(
+        `${plural(parsed.badLines, 'line')} could not be parsed and ${parsed.badLines === 1 ? 'was' : 'were'} skipped (the first is line ${parsed.firstBadLine}).`,
+      );
     }
   } else {
     if (input === undefined || input === null) throw new DecodeError(3, 'The recording is empty.');
@@ -91,9 +100,12 @@ function decode(
   progress('decode', 0.3);
   let prepared;
   try {
-    prepared = prepareEvents(raws, notes, (done) => progress('decode', 0.3 + (0.5 * done) / raws.length));
+    prepared = prepareEvents(raws, notes, (done) =>
+      progress('decode', 0.3 + (0.5 * done) / raws.length),
+    );
   } catch (error) {
-    if (error instanceof MobileRecordingError) throw new DecodeError(4, MOBILE_MESSAGE, { ...base, mobile: true });
+    if (error instanceof MobileRecordingError)
+      throw new DecodeError(4, MOBILE_MESSAGE, { ...base, mobile: true });
     throw error;
   }
 
@@ -125,7 +137,8 @@ function decode(
 function toBytes(input: unknown): Uint8Array | undefined {
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (ArrayBuffer.isView(input))
+    return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   return undefined;
 }
 
@@ -143,6 +156,10 @@ function refuseUnplayable(report: DecodeReport): void {
     );
   }
   if (report.eventCount < 2) {
-    throw new DecodeError(3, `The recording has fewer than 2 events, so there is nothing to play.${why}`, report);
+    throw new DecodeError(
+      3,
+      `The recording has fewer than 2 events, so there is nothing to play.${why}`,
+      report,
+    );
   }
 }

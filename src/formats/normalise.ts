@@ -14,10 +14,11 @@ export function backfillTimestamps(prepared: Prepared[], notes: Notes): void {
   const missing = prepared.filter(({ event }) => !Number.isFinite(event.timestamp)).length;
   if (missing === 0) return;
   let previous: number | undefined;
-  const firstKnown = prepared.find(({ event }) => Number.isFinite(event.timestamp))?.event.timestamp;
+  const known = prepared.find(({ event }) => Number.isFinite(event.timestamp));
+  const firstKnown = known ? (known.event.timestamp as number) : undefined;
   for (const { event } of prepared) {
     if (Number.isFinite(event.timestamp)) previous = event.timestamp as number;
-    else event.timestamp = previous ?? (firstKnown as number | undefined) ?? 0;
+    else event.timestamp = previous ?? firstKnown ?? 0;
   }
   notes.add(
     firstKnown === undefined
@@ -48,7 +49,7 @@ function dedupeKey(event: JsonObject): string {
 export function dedupe(prepared: Prepared[], notes: Notes): Prepared[] {
   const out: Prepared[] = [];
   let dropped = 0;
-  for (let i = 0; i < prepared.length; ) {
+  for (let i = 0; i < prepared.length;) {
     const ts = prepared[i].event.timestamp;
     let j = i + 1;
     while (j < prepared.length && prepared[j].event.timestamp === ts) j++;
@@ -107,7 +108,8 @@ export function patchMeta(events: Tagged[], notes: Notes): Tagged[] {
     } else if (event.type === 2) {
       if (!metaSinceFull.has(event.windowId)) {
         const source = lastMeta ?? firstMeta;
-        const data = source && typeof source.data === 'object' ? { ...source.data } : { ...DEFAULT_META };
+        const data =
+          source && typeof source.data === 'object' ? { ...source.data } : { ...DEFAULT_META };
         defaulted ||= !source;
         out.push({ type: 4, timestamp: event.timestamp, data, windowId: event.windowId });
         patched++;
@@ -117,8 +119,12 @@ export function patchMeta(events: Tagged[], notes: Notes): Tagged[] {
     out.push(event);
   }
   if (patched > 0) {
-    const size = defaulted ? 'a default 1280×720 page size' : 'the page size of a nearby Meta event';
-    notes.add(`${plural(patched, 'full snapshot')} had no Meta event before ${patched === 1 ? 'it' : 'them'}; one was added with ${size}.`);
+    const size = defaulted
+      ? 'a default 1280×720 page size'
+      : 'the page size of a nearby Meta event';
+    notes.add(
+      `${plural(patched, 'full snapshot')} had no Meta event before ${patched === 1 ? 'it' : 'them'}; one was added with ${size}.`,
+    );
   }
   return out;
 }
@@ -148,7 +154,9 @@ export function summariseWindows(events: RecordingEvent[], notes: Notes): Window
     for (const w of list) {
       const name = `Window ${w.index} of ${list.length}${w.id ? ` (${w.id})` : ''}`;
       if (!w.hasFullSnapshot) {
-        notes.add(`${name} has no full snapshot, so its ${plural(w.eventCount, 'event')} cannot be shown.`);
+        notes.add(
+          `${name} has no full snapshot, so its ${plural(w.eventCount, 'event')} cannot be shown.`,
+        );
       } else if (w.eventCount < 2) {
         notes.add(`${name} has only one event and cannot be shown.`);
       }

@@ -38,8 +38,14 @@ export function parseText(text: string): Parsed {
   // Pretty-printed JSON cut short parses line by line into scraps; that is broken JSON, not JSONL.
   const containers = lines.filter((v) => typeof v === 'object' && v !== null).length;
   if (lines.length === 0 || containers === 0 || badLines > containers) {
-    const where = badLines > 1 && lines.length === 0 ? ` (line ${firstBadLine}: ${messageOf(firstLineError)})` : '';
-    throw new DecodeError(3, `This file is not valid JSON or JSON lines: ${messageOf(wholeError)}${where}.`);
+    const where =
+      badLines > 1 && lines.length === 0
+        ? ` (line ${firstBadLine}: ${messageOf(firstLineError)})`
+        : '';
+    throw new DecodeError(
+      3,
+      `This file is not valid JSON or JSON lines: ${messageOf(wholeError)}${where}.`,
+    );
   }
   return { value: lines, jsonl: true, badLines, firstBadLine };
 }

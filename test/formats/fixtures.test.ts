@@ -63,7 +63,9 @@ describe('formats/: the 49 events of recording_snapshots.jsonl in every encoding
   }
 
   it('the numeric-window export keeps its ids as strings "1" and "2"', async () => {
-    const decoded = await decodeFixture('formats/export-v2023-04-28-numeric-windowid.ph-recording.json');
+    const decoded = await decodeFixture(
+      'formats/export-v2023-04-28-numeric-windowid.ph-recording.json',
+    );
     expect(decoded.report.windows.map((w) => w.id)).to.deep.equal(['1', '2']);
   });
 });
@@ -85,7 +87,9 @@ describe('posthog-js/: one real recording in five shapes', () => {
       expect(decoded.events).to.have.length(1331);
       expect(decoded.report.windows).to.have.length(1);
       expect(decoded.report.windows[0].hasFullSnapshot).to.equal(true);
-      expect(Math.round((decoded.report.endTimestamp - decoded.report.startTimestamp) / 100)).to.equal(1828);
+      expect(
+        Math.round((decoded.report.endTimestamp - decoded.report.startTimestamp) / 100),
+      ).to.equal(1828);
       expect(decoded.report.warnings).to.deep.equal([]);
       expect(decoded.events.some((e) => 'cv' in e)).to.equal(false);
       expect(comparable(decoded)).to.deep.equal(reference);
@@ -93,7 +97,9 @@ describe('posthog-js/: one real recording in five shapes', () => {
   }
 
   it('an already-parsed value decodes the same and is left untouched', async () => {
-    const text = new TextDecoder().decode(await fixtureBytes('posthog-js/posthog-demo.export.json'));
+    const text = new TextDecoder().decode(
+      await fixtureBytes('posthog-js/posthog-demo.export.json'),
+    );
     const value: unknown = JSON.parse(text);
     const decoded = decodeRecording(value);
     expect(comparable(decoded)).to.deep.equal(reference);
@@ -101,7 +107,9 @@ describe('posthog-js/: one real recording in five shapes', () => {
   });
 
   it('text input decodes the same', async () => {
-    const text = new TextDecoder().decode(await fixtureBytes('posthog-js/posthog-demo.export.json'));
+    const text = new TextDecoder().decode(
+      await fixtureBytes('posthog-js/posthog-demo.export.json'),
+    );
     expect(comparable(decodeRecording(text))).to.deep.equal(reference);
   });
 });
@@ -139,7 +147,9 @@ describe('edge/: hostile-but-real cases', () => {
     expect(snapshot.data.node.type).to.equal(0);
     expect(decoded.report.droppedEventCount).to.equal(3);
     expect(decoded.report.warnings.join(' ')).to.contain('"2099-01"');
-    expect(decoded.report.warnings.join(' ')).to.contain('2 compressed events could not be decompressed');
+    expect(decoded.report.warnings.join(' ')).to.contain(
+      '2 compressed events could not be decompressed',
+    );
   });
 
   it('plugin and custom events pass through untouched', async () => {
@@ -151,7 +161,9 @@ describe('edge/: hostile-but-real cases', () => {
       .filter(Boolean)
       .map((l) => (JSON.parse(l) as [string, { type: number }])[1]);
     const passthrough = lines.filter((e) => e.type === 5 || e.type === 6);
-    const out = decoded.events.filter((e) => e.type === 5 || e.type === 6).map(({ windowId, ...e }) => e);
+    const out = decoded.events
+      .filter((e) => e.type === 5 || e.type === 6)
+      .map(({ windowId, ...e }) => e);
     expect(out).to.have.length(passthrough.length);
     expect(out).to.have.deep.members(passthrough);
     expect(decoded.report.warnings).to.deep.equal([]);
@@ -168,7 +180,9 @@ describe('rrweb/ fixtures', () => {
   });
 
   it('Meta + FullSnapshot without timestamps still make a playable 2-event recording', async () => {
-    const decoded = await decodeFixture('rrweb/browser_client_integration_tests.can_record_events.json');
+    const decoded = await decodeFixture(
+      'rrweb/browser_client_integration_tests.can_record_events.json',
+    );
     expect(decoded.events.map((e) => [e.type, typeof e.timestamp])).to.deep.equal([
       [4, 'number'],
       [2, 'number'],
@@ -177,14 +191,21 @@ describe('rrweb/ fixtures', () => {
   });
 
   it('a lone mutation without full snapshot is refused with code 3', async () => {
-    const error = decodeError(await fixtureBytes('rrweb/mutation.blocked_middlechild_element.json'));
+    const error = decodeError(
+      await fixtureBytes('rrweb/mutation.blocked_middlechild_element.json'),
+    );
     expect(error.code).to.equal(3);
-    expect(error.message).to.match(/^The recording has no full snapshot, so there is nothing to show/);
+    expect(error.message).to.match(
+      /^The recording has no full snapshot, so there is nothing to show/,
+    );
   });
 });
 
 describe('mobile/ fixtures are refused with the mobile message', () => {
-  for (const file of ['increment-with-child-duplication.json', 'synthetic_mobile_wireframe_blob_v2.jsonl']) {
+  for (const file of [
+    'increment-with-child-duplication.json',
+    'synthetic_mobile_wireframe_blob_v2.jsonl',
+  ]) {
     it(file, async () => {
       const error = decodeError(await fixtureBytes(`mobile/${file}`));
       expect(error.code).to.equal(4);

@@ -9,7 +9,9 @@ export async function fixtureBytes(path: string): Promise<Uint8Array> {
   if (!response.ok) throw new Error(`fixture ${path}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (!path.endsWith('_body.json')) return bytes;
-  const { body_base64: base64 } = JSON.parse(new TextDecoder().decode(bytes)) as { body_base64: string };
+  const { body_base64: base64 } = JSON.parse(new TextDecoder().decode(bytes)) as {
+    body_base64: string;
+  };
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
 
@@ -32,7 +34,9 @@ export function stableStringify(value: unknown): string {
 export function comparable(recording: DecodedRecording): string[] {
   const index = new Map(recording.report.windows.map((w) => [w.id, w.index]));
   return recording.events.map((event) => {
-    const { windowId, ...rest } = event as unknown as Record<string, unknown> & { windowId: string };
+    const { windowId, ...rest } = event as unknown as Record<string, unknown> & {
+      windowId: string;
+    };
     delete rest.delay;
     delete rest.seq;
     return `${index.get(windowId)}|${stableStringify(rest)}`;

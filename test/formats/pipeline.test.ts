@@ -5,7 +5,11 @@ import { compress } from 'snappyjs';
 import { decodeRecording, type DecodeProgress } from '../../src/formats/index.js';
 import { decodeError, encodeText } from './helpers.js';
 
-const meta = (t: number) => ({ type: 4, data: { href: 'https://example.com/', width: 800, height: 600 }, timestamp: t });
+const meta = (t: number) => ({
+  type: 4,
+  data: { href: 'https://example.com/', width: 800, height: 600 },
+  timestamp: t,
+});
 const full = (t: number, text = 'hello') => ({
   type: 2,
   data: {
@@ -14,7 +18,11 @@ const full = (t: number, text = 'hello') => ({
   },
   timestamp: t,
 });
-const move = (t: number, x = 1) => ({ type: 3, data: { source: 1, positions: [{ x, y: 0, id: 1, timeOffset: 0 }] }, timestamp: t });
+const move = (t: number, x = 1) => ({
+  type: 3,
+  data: { source: 1, positions: [{ x, y: 0, id: 1, timeOffset: 0 }] },
+  timestamp: t,
+});
 const jsonl = (lines: unknown[]) => lines.map((l) => JSON.stringify(l)).join('\n');
 const v2 = (events: object[], windowId = 'w') => jsonl(events.map((e) => [windowId, e]));
 
@@ -35,7 +43,11 @@ describe('errors', () => {
   });
 
   it('pretty-printed JSON cut short is code 3, not "not a recording"', () => {
-    const text = JSON.stringify({ version: '2023-04-28', data: { snapshots: [meta(1), full(2)] } }, null, 2);
+    const text = JSON.stringify(
+      { version: '2023-04-28', data: { snapshots: [meta(1), full(2)] } },
+      null,
+      2,
+    );
     expect(decodeError(text.slice(0, text.length - 40)).code).to.equal(3);
   });
 
@@ -49,7 +61,9 @@ describe('errors', () => {
     it(`${input} is JSON but not a recording: code 4`, () => {
       const error = decodeError(input);
       expect(error.code).to.equal(4);
-      expect(error.message).to.equal(`This file is JSON but not a session recording (found ${found}).`);
+      expect(error.message).to.equal(
+        `This file is JSON but not a session recording (found ${found}).`,
+      );
     });
   }
 
@@ -68,9 +82,9 @@ describe('errors', () => {
   });
 
   it('recording metadata and source listings are explained', () => {
-    expect(decodeError({ id: 'x', distinct_id: 'd', start_time: 'x', recording_duration: 3 }).message).to.contain(
-      'recording metadata',
-    );
+    expect(
+      decodeError({ id: 'x', distinct_id: 'd', start_time: 'x', recording_duration: 3 }).message,
+    ).to.contain('recording metadata');
     expect(decodeError({ sources: [] }).message).to.contain('list of snapshot sources');
   });
 
@@ -86,7 +100,9 @@ describe('errors', () => {
   }
 
   it('binary junk is code 3', () => {
-    expect(decodeError(Uint8Array.from({ length: 300 }, (_, i) => (i * 37 + 11) % 256)).code).to.equal(3);
+    expect(
+      decodeError(Uint8Array.from({ length: 300 }, (_, i) => (i * 37 + 11) % 256)).code,
+    ).to.equal(3);
   });
 
   it('a ZIP archive is code 4', () => {
@@ -112,7 +128,9 @@ describe('errors', () => {
   it('a recording with no full snapshot is code 3 and carries its report', () => {
     const error = decodeError(v2([meta(1), move(2)]));
     expect(error.code).to.equal(3);
-    expect(error.message).to.match(/^The recording has no full snapshot, so there is nothing to show/);
+    expect(error.message).to.match(
+      /^The recording has no full snapshot, so there is nothing to show/,
+    );
     expect(error.report?.format).to.equal('posthog-blob-v2');
   });
 });
@@ -126,7 +144,12 @@ describe('containers', () => {
   });
 
   it('a data= form body (sendBeacon) is base64-decoded, as text or bytes', () => {
-    const batch = [{ event: '$snapshot', properties: { $snapshot_data: [meta(1), full(2, 'né ✓')], $window_id: 'w' } }];
+    const batch = [
+      {
+        event: '$snapshot',
+        properties: { $snapshot_data: [meta(1), full(2, 'né ✓')], $window_id: 'w' },
+      },
+    ];
     const utf8 = String.fromCharCode(...encodeText(JSON.stringify(batch)));
     const form = `data=${encodeURIComponent(btoa(utf8))}&compression=base64`;
     for (const input of [form, encodeText(form)]) {
@@ -158,7 +181,9 @@ describe('containers', () => {
     const cut = frame([lines[0], lines[1], lines[2]]);
     const partial = decodeRecording(cut.subarray(0, cut.length - 5));
     expect(partial.events).to.have.length(2);
-    expect(partial.report.warnings).to.include('The last snappy block was cut short and was skipped.');
+    expect(partial.report.warnings).to.include(
+      'The last snappy block was cut short and was skipped.',
+    );
   });
 
   it('a raw snappy stream (LTS) and gzip inside snappy', () => {
@@ -178,7 +203,9 @@ describe('containers', () => {
   it('JSONL with a broken line keeps the rest and says which line', () => {
     const decoded = decodeRecording(`${body}\n["w", {broken\n\n`);
     expect(decoded.events).to.have.length(3);
-    expect(decoded.report.warnings).to.deep.equal(['1 line could not be parsed and was skipped (the first is line 4).']);
+    expect(decoded.report.warnings).to.deep.equal([
+      '1 line could not be parsed and was skipped (the first is line 4).',
+    ]);
   });
 });
 
@@ -187,9 +214,19 @@ describe('cv "2024-10" decoding', () => {
   const mutation = {
     type: 3,
     timestamp: 3,
-    data: { source: 0, texts: [], attributes: [{ id: 2, attributes: { class: 'ä' } }], removes: [], adds: [] },
+    data: {
+      source: 0,
+      texts: [],
+      attributes: [{ id: 2, attributes: { class: 'ä' } }],
+      removes: [],
+      adds: [],
+    },
   };
-  const sheet = { type: 3, timestamp: 4, data: { source: 8, id: 5, adds: [{ rule: 'a{}', index: 0 }], removes: [{ index: 1 }] } };
+  const sheet = {
+    type: 3,
+    timestamp: 4,
+    data: { source: 8, id: 5, adds: [{ rule: 'a{}', index: 0 }], removes: [{ index: 1 }] },
+  };
   const compressed = [
     { ...snapshot, cv: '2024-10', data: packed(snapshot.data) },
     {
@@ -203,7 +240,11 @@ describe('cv "2024-10" decoding', () => {
         adds: packed([]),
       },
     },
-    { ...sheet, cv: '2024-10', data: { ...sheet.data, adds: packed(sheet.data.adds), removes: packed(sheet.data.removes) } },
+    {
+      ...sheet,
+      cv: '2024-10',
+      data: { ...sheet.data, adds: packed(sheet.data.adds), removes: packed(sheet.data.removes) },
+    },
   ];
 
   it('FullSnapshot, Mutation (empty arrays too) and StyleSheetRule decode to the plain events', () => {
@@ -215,21 +256,34 @@ describe('cv "2024-10" decoding', () => {
 
   it('the same events decode from gzip-wrapped, snappy-wrapped JSONL (escapes survive)', () => {
     const text = v2([meta(1), ...compressed]);
-    expect(decodeRecording(compress(encodeText(text))).events).to.deep.equal(decodeRecording(text).events);
+    expect(decodeRecording(compress(encodeText(text))).events).to.deep.equal(
+      decodeRecording(text).events,
+    );
   });
 
   it('a FullSnapshot still holding an object is left alone; non-latin-1 strings are corrupt', () => {
-    const decoded = decodeRecording(v2([meta(1), { ...snapshot, cv: '2024-10' }, { ...move(5), cv: '2024-10' }]));
+    const decoded = decodeRecording(
+      v2([meta(1), { ...snapshot, cv: '2024-10' }, { ...move(5), cv: '2024-10' }]),
+    );
     expect(decoded.events).to.have.length(3);
-    const broken = decodeRecording(v2([meta(1), snapshot, { ...mutation, cv: '2024-10', data: { source: 0, texts: 'ĀĀ' } }]));
+    const broken = decodeRecording(
+      v2([meta(1), snapshot, { ...mutation, cv: '2024-10', data: { source: 0, texts: 'ĀĀ' } }]),
+    );
     expect(broken.report.droppedEventCount).to.equal(1);
   });
 });
 
 describe('normalisation', () => {
   it('same-millisecond events keep file order; sort is by timestamp', () => {
-    const decoded = decodeRecording(v2([move(5, 1), meta(1), full(2), move(5, 2), move(4, 3), move(5, 3)]));
-    expect(decoded.events.map((e) => [e.timestamp, (e.data as { positions?: { x: number }[] }).positions?.[0].x])).to.deep.equal([
+    const decoded = decodeRecording(
+      v2([move(5, 1), meta(1), full(2), move(5, 2), move(4, 3), move(5, 3)]),
+    );
+    expect(
+      decoded.events.map((e) => [
+        e.timestamp,
+        (e.data as { positions?: { x: number }[] }).positions?.[0].x,
+      ]),
+    ).to.deep.equal([
       [1, undefined],
       [2, undefined],
       [4, 3],
@@ -250,9 +304,18 @@ describe('normalisation', () => {
   });
 
   it('a repeat differing only by delay goes; a change and change-back stays; mutation chunks stay', () => {
-    expect(decodeRecording([meta(1), full(2), move(3), { ...move(3), delay: 40 }]).events).to.have.length(3);
-    expect(decodeRecording([meta(1), full(2), move(3, 1), move(3, 2), move(3, 1)]).events).to.have.length(5);
-    const chunk = { type: 3, timestamp: 3, isMutationChunk: true, data: { source: 0, texts: [], attributes: [], removes: [], adds: [] } };
+    expect(
+      decodeRecording([meta(1), full(2), move(3), { ...move(3), delay: 40 }]).events,
+    ).to.have.length(3);
+    expect(
+      decodeRecording([meta(1), full(2), move(3, 1), move(3, 2), move(3, 1)]).events,
+    ).to.have.length(5);
+    const chunk = {
+      type: 3,
+      timestamp: 3,
+      isMutationChunk: true,
+      data: { source: 0, texts: [], attributes: [], removes: [], adds: [] },
+    };
     const lines = jsonl([
       { window_id: 'w', data: [meta(1), full(2), chunk] },
       { window_id: 'w', data: [chunk] },
@@ -271,7 +334,12 @@ describe('normalisation', () => {
 
   it('a FullSnapshot without any Meta gets a default 1280×720 one', () => {
     const decoded = decodeRecording([full(2), move(3)]);
-    expect(decoded.events[0]).to.deep.equal({ type: 4, timestamp: 2, data: { width: 1280, height: 720, href: '' }, windowId: '' });
+    expect(decoded.events[0]).to.deep.equal({
+      type: 4,
+      timestamp: 2,
+      data: { width: 1280, height: 720, href: '' },
+      windowId: '',
+    });
     expect(decoded.report.warnings.join(' ')).to.contain('default 1280×720');
   });
 
@@ -284,10 +352,17 @@ describe('normalisation', () => {
 
   it('window ids: numbers are stringified, window_id and windowId both read, windows in time order', () => {
     const decoded = decodeRecording(
-      jsonl([[7, meta(10)], [7, full(11)], { windowId: 'b', data: [meta(1), full(2)] }, { window_id: 'c', data: [move(5)] }]),
+      jsonl([
+        [7, meta(10)],
+        [7, full(11)],
+        { windowId: 'b', data: [meta(1), full(2)] },
+        { window_id: 'c', data: [move(5)] },
+      ]),
     );
     expect(decoded.report.format).to.equal('posthog-mixed-lines');
-    expect(decoded.report.windows.map((w) => [w.id, w.index, w.eventCount, w.hasFullSnapshot])).to.deep.equal([
+    expect(
+      decoded.report.windows.map((w) => [w.id, w.index, w.eventCount, w.hasFullSnapshot]),
+    ).to.deep.equal([
       ['b', 1, 2, true],
       ['c', 2, 1, false],
       ['7', 3, 2, true],
@@ -297,12 +372,19 @@ describe('normalisation', () => {
 
   it('report timestamps and counts come from the kept events', () => {
     const decoded = decodeRecording([meta(100), full(101), move(250), 'junk']);
-    expect(decoded.report).to.include({ startTimestamp: 100, endTimestamp: 250, eventCount: 3, droppedEventCount: 1 });
+    expect(decoded.report).to.include({
+      startTimestamp: 100,
+      endTimestamp: 250,
+      eventCount: 3,
+      droppedEventCount: 1,
+    });
   });
 
   it('progress goes through the stages in order, ends at 1, and a throwing listener is harmless', () => {
     const seen: DecodeProgress[] = [];
-    decodeRecording(gzipSync(encodeText(v2([meta(1), full(2)]))), { onProgress: (p) => seen.push(p) });
+    decodeRecording(gzipSync(encodeText(v2([meta(1), full(2)]))), {
+      onProgress: (p) => seen.push(p),
+    });
     const stages = seen.map((p) => p.stage);
     expect(stages[0]).to.equal('inflate');
     expect(stages).to.include.members(['parse', 'decode', 'normalise']);

@@ -2,7 +2,11 @@
 import { expect } from '@open-wc/testing';
 import { decodeRecording, recordingFormats } from '../../src/formats/index.js';
 
-const meta = { type: 4, data: { href: 'https://example.com/', width: 800, height: 600 }, timestamp: 1000 };
+const meta = {
+  type: 4,
+  data: { href: 'https://example.com/', width: 800, height: 600 },
+  timestamp: 1000,
+};
 const full = {
   type: 2,
   data: { node: { type: 0, childNodes: [], id: 1 }, initialOffset: { top: 0, left: 0 } },
@@ -13,7 +17,10 @@ const w = (event: object, windowId: string | number) => ({ ...event, windowId })
 /** A few samples of every registered format, keyed by format id. */
 const SAMPLES: Record<string, unknown[]> = {
   'posthog-export-v2': [
-    { version: '2023-04-28', data: { id: 's', person: null, snapshots: [w(meta, 'a'), w(full, 'a')] } },
+    {
+      version: '2023-04-28',
+      data: { id: 's', person: null, snapshots: [w(meta, 'a'), w(full, 'a')] },
+    },
     { version: '2023-04-28', data: { id: 's', snapshots: [w(meta, 1), w(full, 1)] } },
   ],
   'posthog-export-v1': [
@@ -53,7 +60,10 @@ const SAMPLES: Record<string, unknown[]> = {
     [{ window_id: 'a', data: [meta] }, ['a', full]],
     [['a', meta], w(full, 'a')],
   ],
-  'rrweb-windowed-events': [[w(meta, 'a'), w(full, 'a')], [w(meta, 2), w(full, 2)]],
+  'rrweb-windowed-events': [
+    [w(meta, 'a'), w(full, 'a')],
+    [w(meta, 2), w(full, 2)],
+  ],
   'rrweb-events': [
     [meta, full],
     [{ type: 4, data: {} }, full, { note: 'not an event' }, 'junk'],
@@ -72,7 +82,8 @@ describe('format registry', () => {
   for (const format of recordingFormats) {
     describe(format.id, () => {
       it('accepts its own samples', () => {
-        for (const sample of SAMPLES[format.id]) expect(format.matches(sample), JSON.stringify(sample)).to.equal(true);
+        for (const sample of SAMPLES[format.id])
+          expect(format.matches(sample), JSON.stringify(sample)).to.equal(true);
       });
 
       it("rejects every other format's samples", () => {
@@ -85,7 +96,18 @@ describe('format registry', () => {
       });
 
       it('rejects non-recordings', () => {
-        for (const junk of [null, 1, 'text', [], {}, [1, 2, 3], { hello: 1 }, [[1, 2]], [null], { version: 'x' }]) {
+        for (const junk of [
+          null,
+          1,
+          'text',
+          [],
+          {},
+          [1, 2, 3],
+          { hello: 1 },
+          [[1, 2]],
+          [null],
+          { version: 'x' },
+        ]) {
           expect(format.matches(junk), JSON.stringify(junk)).to.equal(false);
         }
       });

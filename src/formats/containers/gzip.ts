@@ -15,7 +15,10 @@ const MAX_RATIO = 1100;
  */
 export function gunzip(bytes: Uint8Array): Uint8Array {
   const n = bytes.length;
-  const claimed = n >= 18 ? (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0 : -1;
+  const claimed =
+    n >= 18
+      ? (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0
+      : -1;
   if (claimed >= 0 && claimed <= n * MAX_RATIO + 1024) return gunzipSync(bytes);
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -48,7 +48,8 @@ export function unwrapBytes(input: Uint8Array): Unwrapped {
       const chain = lengthPrefixedSnappy(bytes);
       if (chain && plausible(chain.bytes)) {
         containers.push('snappy-length-prefixed');
-        if (chain.skippedTail) warnings.push('The last snappy block was cut short and was skipped.');
+        if (chain.skippedTail)
+          warnings.push('The last snappy block was cut short and was skipped.');
         bytes = chain.bytes;
         continue;
       }
@@ -73,7 +74,8 @@ export function unwrapText(text: string): string | Uint8Array {
   text = stripBom(text);
   if (!isFormData(text)) return text;
   const bytes = decodeFormData(text);
-  if (!bytes) throw new DecodeError(3, 'The body starts with "data=" but its value is not valid base64.');
+  if (!bytes)
+    throw new DecodeError(3, 'The body starts with "data=" but its value is not valid base64.');
   return bytes;
 }
 

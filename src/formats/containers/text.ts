@@ -30,6 +30,10 @@ const FORM_PREFIX = [0x64, 0x61, 0x74, 0x61, 0x3d]; // "data="
 export function looksLikeText(bytes: Uint8Array): boolean {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (FORM_PREFIX.every((b, k) => bytes[i + k] === b)) return true;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
+  )
+    i++;
   return bytes[i] === 0x7b || bytes[i] === 0x5b || bytes[i] === 0x22;
 }

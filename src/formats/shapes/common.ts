@@ -27,9 +27,7 @@ export function isV1Line(value: unknown): value is JsonObject & { data: unknown[
 
 /** A blob_v2 line: `[windowId, event]`. */
 export function isV2Pair(value: unknown): value is [string | number, JsonObject] {
-  return (
-    Array.isArray(value) && value.length === 2 && isWindowId(value[0]) && isObject(value[1])
-  );
+  return Array.isArray(value) && value.length === 2 && isWindowId(value[0]) && isObject(value[1]);
 }
 
 function isWindowId(value: unknown): value is string | number {
@@ -79,7 +77,8 @@ export class BatchCounter {
 export function extractEventList(events: unknown[], fallbackWindow = ''): RawSnapshot[] {
   const batches = new BatchCounter();
   return events.map((event) => {
-    const windowId = isObject(event) && 'windowId' in event ? windowIdOf(event.windowId) : fallbackWindow;
+    const windowId =
+      isObject(event) && 'windowId' in event ? windowIdOf(event.windowId) : fallbackWindow;
     const timestamp = isObject(event) ? event.timestamp : undefined;
     return { windowId, event, batch: batches.batchFor(windowId, timestamp) };
   });

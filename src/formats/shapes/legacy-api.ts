@@ -8,5 +8,7 @@ export const legacyApi: RecordingFormat = {
   label: 'PostHog snapshots API response (legacy, by window)',
   matches: (value) => isObject(value) && isObject(value.snapshot_data_by_window_id),
   extract: (value) =>
-    extractByWindow((value as { snapshot_data_by_window_id: Record<string, unknown> }).snapshot_data_by_window_id),
+    extractByWindow(
+      (value as { snapshot_data_by_window_id: Record<string, unknown> }).snapshot_data_by_window_id,
+    ),
 };

@@ -1,6 +1,13 @@
 /** A plain rrweb `eventWithTime[]`, as rrweb's `record()` emits it: one window (§5.3). */
 import type { RecordingFormat } from '../types.js';
-import { extractEventList, isEventLike, isLineOrCapture, isObject, isV2Pair, nonEmptyArray } from './common.js';
+import {
+  extractEventList,
+  isEventLike,
+  isLineOrCapture,
+  isObject,
+  isV2Pair,
+  nonEmptyArray,
+} from './common.js';
 
 export const rrwebEvents: RecordingFormat = {
   id: 'rrweb-events',

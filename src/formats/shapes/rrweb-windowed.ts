@@ -1,6 +1,12 @@
 /** PostHog's "rrweb" and "raw" exports: a bare array of events that carry `windowId` (§5.3). */
 import type { RecordingFormat } from '../types.js';
-import { extractEventList, isEventLike, isLineOrCapture, isV2Pair, nonEmptyArray } from './common.js';
+import {
+  extractEventList,
+  isEventLike,
+  isLineOrCapture,
+  isV2Pair,
+  nonEmptyArray,
+} from './common.js';
 
 export const rrwebWindowed: RecordingFormat = {
   id: 'rrweb-windowed-events',
