@@ -33,6 +33,7 @@ export class FitController implements ReactiveController {
 
   /** The recorded page's size in CSS pixels, from its Meta event. */
   setContentSize(width: number, height: number): void {
+    if (width === this.contentWidth && height === this.contentHeight) return;
     this.contentWidth = width;
     this.contentHeight = height;
     this.apply();

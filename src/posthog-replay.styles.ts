@@ -37,10 +37,34 @@ export const playerStyles = [
       display: none;
     }
     .window-bar {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      min-width: 0;
       padding: 4px 10px;
       font-size: 12px;
       background: var(--_bar-bg);
       border-bottom: 1px solid rgb(127 127 127 / 0.25);
+    }
+    .window-label {
+      flex: none;
+      padding: 1px 6px;
+      border-radius: 4px;
+      background: var(--_accent);
+      color: white;
+      font-weight: 600;
+    }
+    .notice {
+      flex: none;
+      color: var(--posthog-replay-warning-color, #ffd27a);
+    }
+    .url {
+      flex: 1;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      opacity: 0.85;
     }
     .viewport {
       position: relative;

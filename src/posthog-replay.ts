@@ -32,7 +32,10 @@ export interface LoadTiming {
  * @csspart viewport - The area the recording is shown in.
  * @csspart controls - The control bar.
  * @csspart status - The loading and error messages over the viewport.
- * @csspart window-bar - The bar above the viewport naming the window on screen.
+ * @csspart window-bar - The bar above the viewport: window label and page address.
+ * @csspart window-label - "Window 2 of 3", shown when the recording spans several windows.
+ * @csspart url - The address of the page on screen.
+ * @csspart notice - Says when a window of the recording cannot be shown.
  *
  * @cssproperty --posthog-replay-accent-color - Accent colour (progress, thumb, focus ring).
  * @cssproperty --posthog-replay-background - Background of the player and around the page.
@@ -83,7 +86,7 @@ export class PostHogReplay extends LitElement {
   @state() private status: Status = 'empty';
   @state() private loadMessage = '';
   @state() private loadFraction?: number;
-  @state() private view = { label: '', width: 0, height: 0 };
+  @state() private view = { label: '', url: '', notice: '' };
   @query('.stage') private stage!: HTMLElement;
   @query('.viewport') private viewportEl!: HTMLElement;
 
@@ -335,6 +338,7 @@ export class PostHogReplay extends LitElement {
     const now = performance.now();
     if (this.player?.paused || now - this.lastTimeUpdate >= 100) {
       this.lastTimeUpdate = now;
+      this.onViewChange();
       this.fire('timeupdate');
     }
   }
@@ -358,7 +362,13 @@ export class PostHogReplay extends LitElement {
       view.windowCount > 1 && view.window
         ? `Window ${view.window.index} of ${view.windowCount}`
         : '';
-    this.view = { label, width: view.width, height: view.height };
+    const hidden = this.player?.unplayableWindows.length ?? 0;
+    const notice = hidden
+      ? `${hidden} window${hidden === 1 ? '' : 's'} cannot be shown: no full snapshot was recorded`
+      : '';
+    if (label !== this.view.label || view.url !== this.view.url || notice !== this.view.notice) {
+      this.view = { label, url: view.url, notice };
+    }
     this.fit.setContentSize(view.width, view.height);
   }
 
@@ -414,7 +424,7 @@ export class PostHogReplay extends LitElement {
 
   override render(): TemplateResult {
     return html`
-      ${this.view.label ? html`<div part="window-bar" class="window-bar">${this.view.label}</div>` : nothing}
+      ${this.renderWindowBar()}
       <div part="viewport" class="viewport" @click=${this.onViewportClick}>
         <div class="stage"></div>
         ${this.renderStatus()}
@@ -428,6 +438,16 @@ export class PostHogReplay extends LitElement {
       </div>
       <slot hidden></slot>
     `;
+  }
+
+  private renderWindowBar() {
+    const { label, url, notice } = this.view;
+    if (!label && !url && !notice) return nothing;
+    return html`<div part="window-bar" class="window-bar">
+      ${label ? html`<span part="window-label" class="window-label">${label}</span>` : nothing}
+      <span part="url" class="url" title=${url}>${url}</span>
+      ${notice ? html`<span part="notice" class="notice" role="note">${notice}</span>` : nothing}
+    </div>`;
   }
 
   private renderStatus() {

@@ -9,6 +9,7 @@
  */
 import { Replayer } from 'rrweb';
 import type { DecodedRecording, RecordingEvent, WindowSummary } from '../formats/types.js';
+import { collectPageUrls, urlAt, type UrlMark } from './page-urls.js';
 import { buildWindowSegments, segmentAt, type WindowSegment } from './window-segments.js';
 
 export interface ReplayPlayerCallbacks {
@@ -18,6 +19,15 @@ export interface ReplayPlayerCallbacks {
   onEnded(): void;
   /** The window on screen changed, or its page size did. */
   onViewChange(): void;
+}
+
+export interface ReplayView {
+  window?: WindowSummary;
+  /** Address of the page on screen ('' when the recording does not say). */
+  url: string;
+  width: number;
+  height: number;
+  windowCount: number;
 }
 
 interface WindowPlayer {
@@ -33,6 +43,7 @@ export class ReplayPlayer {
   readonly durationMs: number;
   readonly segments: readonly WindowSegment[];
   private readonly windows = new Map<string, WindowPlayer>();
+  private readonly pageUrls: Map<string, UrlMark[]>;
   private active?: WindowPlayer;
   private speed = 1;
   private playing = false;
@@ -50,6 +61,7 @@ export class ReplayPlayer {
     const { events, report } = recording;
     this.durationMs = Math.max(0, report.endTimestamp - report.startTimestamp);
     this.segments = buildWindowSegments(events);
+    this.pageUrls = collectPageUrls(events, report.startTimestamp);
     for (const summary of report.windows) {
       const own = events.filter((e) => e.windowId === summary.id);
       if (!summary.hasFullSnapshot || own.length < 2) continue;
@@ -72,10 +84,12 @@ export class ReplayPlayer {
     return this.speed;
   }
 
-  /** The window on screen and its page size, for the element's labels and scaling. */
-  get view(): { window?: WindowSummary; width: number; height: number; windowCount: number } {
+  /** The window on screen, its page's address and size, for the element's bar and scaling. */
+  get view(): ReplayView {
+    const window = this.active?.summary;
     return {
-      window: this.active?.summary,
+      window,
+      url: window ? urlAt(this.pageUrls.get(window.id), this.currentTimeMs) : '',
       width: this.active?.width ?? 0,
       height: this.active?.height ?? 0,
       windowCount: this.recording.report.windows.length,
