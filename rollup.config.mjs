@@ -23,7 +23,13 @@ export default [
     input: { define: 'src/define.ts', index: 'src/index.ts' },
     external: isDependency,
     plugins: [virtualModulesRollup(), typescript],
-    output: { dir: 'dist/esm', format: 'esm', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist/esm',
+      format: 'esm',
+      sourcemap: true,
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: () => 'player',
+    },
   },
   {
     input: 'src/define.ts',
