@@ -96,6 +96,21 @@ describe('posthog-js/: one real recording in five shapes', () => {
     });
   }
 
+  it('decode time of the largest fixtures, warm (median of 5)', async () => {
+    for (const file of ['posthog-demo.export.json', 'posthog-demo.posthog-capture.json.gz']) {
+      const bytes = await fixtureBytes(`posthog-js/${file}`);
+      const times: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        const started = performance.now();
+        decodeRecording(bytes);
+        times.push(performance.now() - started);
+      }
+      const median = times.sort((a, b) => a - b)[2];
+      console.log(`decode ${file}, warm median: ${median.toFixed(1)} ms`);
+      expect(median).to.be.lessThan(1000);
+    }
+  });
+
   it('an already-parsed value decodes the same and is left untouched', async () => {
     const text = new TextDecoder().decode(
       await fixtureBytes('posthog-js/posthog-demo.export.json'),

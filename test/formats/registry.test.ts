@@ -36,6 +36,16 @@ const SAMPLES: Record<string, unknown[]> = {
       { event: '$snapshot', properties: { $snapshot_data: full, $window_id: 'a' } },
     ],
     { event: '$snapshot', properties: { $snapshot_data: [meta, full], $window_id: 'a' } },
+    // A row of an events export, with JSON-string properties.
+    [
+      {
+        event: '$snapshot',
+        properties: JSON.stringify({
+          $snapshot_data: JSON.stringify([meta, full]),
+          $window_id: 'a',
+        }),
+      },
+    ],
   ],
   'posthog-blob-v2': [
     ['a', full],
