@@ -43,7 +43,8 @@ if (existsSync(countsFile)) {
 } else failed++;
 
 if (built) {
-  const e2e = run('end-to-end tests', 'node', ['--test', '--test-reporter=tap', 'test/e2e/']);
+  const dirs = ['test/e2e/', 'test/cli/'].filter((dir) => existsSync(dir));
+  const e2e = run('end-to-end tests', 'node', ['--test', '--test-reporter=tap', ...dirs]);
   const pass = Number(/^# pass (\d+)/m.exec(e2e.out)?.[1] ?? 0);
   const fail = Number(/^# fail (\d+)/m.exec(e2e.out)?.[1] ?? 0);
   passed += pass;
