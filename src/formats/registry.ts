@@ -4,6 +4,7 @@
  */
 import type { RecordingFormat } from './types.js';
 import { exportV2 } from './shapes/export-v2.js';
+import { portableBundle } from './shapes/portable-bundle.js';
 import { exportV1 } from './shapes/export-v1.js';
 import { realtime } from './shapes/realtime.js';
 import { legacyApi } from './shapes/legacy-api.js';
@@ -16,6 +17,7 @@ import { rrwebEvents } from './shapes/rrweb-events.js';
 import { rrwebEvent } from './shapes/rrweb-event.js';
 
 export const recordingFormats: readonly RecordingFormat[] = Object.freeze([
+  portableBundle,
   exportV2,
   exportV1,
   realtime,
