@@ -7,7 +7,15 @@ export { PostHogReplay, type LoadTiming } from './posthog-replay.js';
 export { PostHogReplayPlayButton } from './controls/play-button.js';
 export { PostHogReplayTimeline } from './controls/timeline.js';
 export { PostHogReplayTimeDisplay } from './controls/time-display.js';
-export { ReplayControl, type ReplayMedia } from './controls/replay-control.js';
+export { PostHogReplaySeekButton } from './controls/seek-button.js';
+export { PostHogReplaySpeedMenu } from './controls/speed-menu.js';
+export {
+  PostHogReplayFullscreenButton,
+  PostHogReplayLoopButton,
+  PostHogReplaySkipInactivityButton,
+} from './controls/toggle-buttons.js';
+export { ReplayControl, type ReplayMedia, type ReplayTimeline } from './controls/replay-control.js';
+export { defaultLabels, type ReplayLabels } from './labels.js';
 export { ReplayMediaError } from './core/media-error.js';
 export { ReplayPlayer } from './core/replay-player.js';
 export { decodeRecording, type DecodeOptions } from './loader/decode-client.js';

@@ -5,12 +5,42 @@ import rrwebCss from 'virtual:rrweb-css';
 export const playerStyles = [
   unsafeCSS(rrwebCss),
   css`
+    /* Theme tokens: dark by default, light on request or when the system asks (auto). */
     :host {
-      --_accent: var(--posthog-replay-accent-color, #1d4aff);
-      --_bg: var(--posthog-replay-background, #1f2024);
-      --_bar-bg: var(--posthog-replay-control-bar-background, #2b2d33);
-      --_fg: var(--posthog-replay-control-color, #f3f4f6);
+      --_t-bg: #1d1f24;
+      --_t-surface: #2a2d34;
+      --_t-fg: #f1f2f4;
+      --_t-border: rgb(255 255 255 / 0.1);
+      --_t-accent: #5b7bff;
+      --_t-error: #ff9c94;
+    }
+    :host([theme='light']) {
+      --_t-bg: #e9eaee;
+      --_t-surface: #ffffff;
+      --_t-fg: #1d1f24;
+      --_t-border: rgb(0 0 0 / 0.1);
+      --_t-accent: #1d4aff;
+      --_t-error: #b3261e;
+    }
+    @media (prefers-color-scheme: light) {
+      :host([theme='auto']) {
+        --_t-bg: #e9eaee;
+        --_t-surface: #ffffff;
+        --_t-fg: #1d1f24;
+        --_t-border: rgb(0 0 0 / 0.1);
+        --_t-accent: #1d4aff;
+        --_t-error: #b3261e;
+      }
+    }
+    :host {
+      --_accent: var(--posthog-replay-accent-color, var(--_t-accent));
+      --_bg: var(--posthog-replay-background, var(--_t-bg));
+      --_bar-bg: var(--posthog-replay-control-bar-background, var(--_t-surface));
+      --_fg: var(--posthog-replay-control-color, var(--_t-fg));
       --_radius: var(--posthog-replay-radius, 8px);
+      /* Inherited by the controls as fallbacks for their own tokens. */
+      --_ph-accent: var(--_accent);
+      --_ph-surface: var(--_bar-bg);
       display: flex;
       flex-direction: column;
       position: relative;
@@ -32,6 +62,15 @@ export const playerStyles = [
       );
       font-size: 14px;
       contain: content;
+      container-type: inline-size;
+    }
+    :host(:focus-visible) {
+      outline: var(--posthog-replay-focus-ring, 2px solid var(--_accent));
+      outline-offset: 2px;
+    }
+    :host(:fullscreen) {
+      aspect-ratio: auto;
+      border-radius: 0;
     }
     :host([hidden]) {
       display: none;
@@ -44,7 +83,7 @@ export const playerStyles = [
       padding: 4px 10px;
       font-size: 12px;
       background: var(--_bar-bg);
-      border-bottom: 1px solid rgb(127 127 127 / 0.25);
+      border-bottom: 1px solid var(--_t-border);
     }
     .window-label {
       flex: none;
@@ -86,14 +125,112 @@ export const playerStyles = [
       background: white;
     }
     .controls {
+      padding: 0 8px 4px;
+      background: var(--_bar-bg);
+      border-top: 1px solid var(--_t-border);
+    }
+    .controls[hidden] {
+      display: none;
+    }
+    .row {
       display: flex;
       align-items: center;
-      gap: 6px;
-      padding: 4px 8px;
-      min-height: 40px;
-      box-sizing: border-box;
+      gap: 2px;
+      min-height: 34px;
+    }
+    .spacer {
+      flex: 1;
+    }
+    @container (max-width: 480px) {
+      .controls .optional {
+        display: none;
+      }
+      .window-bar .url {
+        font-size: 11px;
+      }
+    }
+    .poster-button {
+      all: unset;
+      position: absolute;
+      top: 50%;
+      left: 50%;
+      width: 64px;
+      height: 64px;
+      margin: -32px 0 0 -32px;
+      border-radius: 50%;
+      display: grid;
+      place-items: center;
+      cursor: pointer;
+      background: color-mix(in srgb, var(--_accent) 88%, transparent);
+      color: white;
+      box-shadow: 0 4px 18px rgb(0 0 0 / 0.35);
+    }
+    .poster-button svg {
+      width: 30px;
+      height: 30px;
+      margin-left: 3px;
+      fill: currentColor;
+    }
+    .poster-button:focus-visible,
+    .help .close:focus-visible {
+      outline: var(--posthog-replay-focus-ring, 2px solid var(--_accent));
+      outline-offset: 3px;
+    }
+    .skip-hint {
+      position: absolute;
+      top: 10px;
+      left: 50%;
+      transform: translateX(-50%);
+      padding: 5px 12px;
+      border-radius: 999px;
+      background: rgb(10 10 12 / 0.85);
+      color: white;
+      font-size: 13px;
+      pointer-events: none;
+    }
+    .help {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-items: center;
+      background: rgb(0 0 0 / 0.55);
+    }
+    .help-box {
+      max-width: 90%;
+      max-height: 90%;
+      overflow: auto;
+      padding: 14px 18px;
+      border-radius: var(--_radius);
       background: var(--_bar-bg);
-      --posthog-replay-accent-color: var(--_accent);
+      color: var(--_fg);
+    }
+    .help .title {
+      margin: 0 0 8px;
+      font-weight: 600;
+    }
+    .help dl {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 4px 14px;
+      margin: 0 0 10px;
+      font-size: 13px;
+    }
+    .help dt,
+    .help dd {
+      margin: 0;
+    }
+    .help kbd {
+      font-family: inherit;
+      font-weight: 600;
+    }
+    .help .close {
+      font: inherit;
+      padding: 4px 12px;
+      border-radius: 6px;
+      border: 1px solid var(--_t-border);
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
     }
     .status {
       position: absolute;
@@ -118,7 +255,7 @@ export const playerStyles = [
       font-size: 16px;
     }
     .status.error .title {
-      color: var(--posthog-replay-error-color, #ff8a80);
+      color: var(--posthog-replay-error-color, var(--_t-error));
     }
     .progress {
       width: min(280px, 70%);
@@ -147,6 +284,10 @@ export const playerStyles = [
       .progress > div {
         transition: none;
         animation: none !important;
+      }
+      .progress.indeterminate > div {
+        width: 100% !important;
+        opacity: 0.5;
       }
     }
   `,

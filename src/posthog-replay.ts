@@ -1,12 +1,18 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { FitController } from './controllers/fit-controller.js';
+import { ARIA_KEYSHORTCUTS, HotkeysController } from './controllers/hotkeys-controller.js';
+import { VisibilityController } from './controllers/visibility-controller.js';
+import type { ReplayTimeline } from './controls/replay-control.js';
+import { labelsOf, type ReplayLabels } from './labels.js';
+import { parseClockTime } from './utils/format-time.js';
+import * as views from './views.js';
 import { ReplayMediaError } from './core/media-error.js';
 import { ReplayPlayer } from './core/replay-player.js';
 import type { DecodedRecording, DecodeReport } from './formats/types.js';
 import { formatBytes } from './loader/fetch-recording.js';
 import { loadRecording, type RecordingSource } from './loader/load-recording.js';
 import { playerStyles } from './posthog-replay.styles.js';
-import { FitController } from './fit-controller.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -19,14 +25,19 @@ export interface LoadTiming {
 /**
  * Plays a PostHog session recording (or any rrweb recording) from a URL, a value, or an inline
  * `<script type="application/json">` child. Behaves like a media element: `play()`, `pause()`,
- * `currentTime`, `duration` and the standard media events.
+ * `currentTime`, `duration` and the standard media events; works as the media of media-chrome's
+ * `<media-controller>`. Keys (when focus is inside): Space/K, ←/→, J/L, Home/End, 0–9, </>, F, ?.
  *
  * The recording is untrusted: it is rebuilt in an iframe sandboxed without `allow-scripts`.
  *
  * @tagname posthog-replay
  * @summary Session replay player.
  *
- * @slot controls - Replaces the built-in control bar.
+ * @slot controls - Replaces the whole built-in control bar.
+ * @slot controls-start - Extra controls after the time display.
+ * @slot controls-end - Extra controls before the speed menu.
+ * @slot loading - Replaces the loading message.
+ * @slot error - Replaces the error message (read `error.message` to show your own).
  * @slot - An inline `<script type="application/json">` holding a recording (not rendered).
  *
  * @csspart viewport - The area the recording is shown in.
@@ -36,13 +47,43 @@ export interface LoadTiming {
  * @csspart window-label - "Window 2 of 3", shown when the recording spans several windows.
  * @csspart url - The address of the page on screen.
  * @csspart notice - Says when a window of the recording cannot be shown.
+ * @csspart skip-hint - The note shown when an idle stretch is skipped.
+ * @csspart help - The keyboard shortcuts overlay.
+ * @csspart poster-button - The large play button over the first frame.
+ * @csspart timeline - The seek bar (inner parts: `timeline__slider`, `timeline__track`, `timeline__progress`, `timeline__inactive`, `timeline__thumb`, `timeline__activity`, `timeline__marker`, `timeline__tooltip`).
+ * @csspart play-button - The play button (inner: `play-button__button`, `play-button__icon`; likewise for the buttons below).
+ * @csspart seek-back-button - Back 10 s.
+ * @csspart seek-forward-button - Forward 10 s.
+ * @csspart time-display - Current / total time (inner: `time-display__button`).
+ * @csspart speed-menu - The speed menu (inner: `speed-menu__button`, `speed-menu__menu`, `speed-menu__option`).
+ * @csspart skip-inactivity-button - The skip-inactivity toggle.
+ * @csspart loop-button - The loop toggle.
+ * @csspart fullscreen-button - The full-screen toggle.
  *
- * @cssproperty --posthog-replay-accent-color - Accent colour (progress, thumb, focus ring).
+ * @cssproperty --posthog-replay-accent-color - Accent colour (progress, thumb, focus ring, menus).
  * @cssproperty --posthog-replay-background - Background of the player and around the page.
- * @cssproperty --posthog-replay-control-bar-background - Background of the control bar.
+ * @cssproperty --posthog-replay-control-bar-background - Background of the control bar and the bar above the viewport.
  * @cssproperty --posthog-replay-control-color - Colour of the controls' icons and text.
  * @cssproperty --posthog-replay-font-family - Font of the controls and messages.
  * @cssproperty --posthog-replay-radius - Corner radius of the player and its buttons.
+ * @cssproperty --posthog-replay-button-size - Size of the control buttons.
+ * @cssproperty --posthog-replay-focus-ring - Outline of focused controls.
+ * @cssproperty --posthog-replay-track-color - Seek bar track.
+ * @cssproperty --posthog-replay-track-height - Seek bar track height.
+ * @cssproperty --posthog-replay-progress-color - Played part of the seek bar and the thumb.
+ * @cssproperty --posthog-replay-thumb-size - Seek bar handle size.
+ * @cssproperty --posthog-replay-inactive-color - Idle stretches on the seek bar.
+ * @cssproperty --posthog-replay-activity-color - The activity strip.
+ * @cssproperty --posthog-replay-marker-color - Markers (and `--posthog-replay-marker-{pageview,click,error,custom}-color`).
+ * @cssproperty --posthog-replay-error-color - The error title.
+ *
+ * @cssstate playing - Playing.
+ * @cssstate paused - Paused.
+ * @cssstate loading - Fetching or decoding.
+ * @cssstate error - Failed; see `error`.
+ * @cssstate ended - Stopped at the end.
+ * @cssstate skipping - Just jumped over an idle stretch.
+ * @cssstate fullscreen - In full screen.
  *
  * @event loadstart - Loading began.
  * @event progress - More bytes arrived, or decoding moved on.
@@ -61,6 +102,7 @@ export interface LoadTiming {
  * @event ended - Playback reached the end.
  * @event emptied - The recording was unloaded (new `src`).
  * @event error - Loading or decoding failed; see `error`.
+ * @event inactivityskip - An idle stretch was skipped; `detail` is `{from, to}` in seconds.
  */
 export class PostHogReplay extends LitElement {
   static override styles = playerStyles;
@@ -77,16 +119,43 @@ export class PostHogReplay extends LitElement {
   /** Options for the `fetch` of `src` (headers, credentials). */
   @property({ attribute: false }) fetchInit?: RequestInit;
 
-  /** Start playing as soon as the recording can play. */
+  /**
+   * Start playing once the recording can play and the player is on screen; pause when it is
+   * scrolled away (and go on when it is back).
+   */
   @property({ type: Boolean }) autoplay = false;
 
   /** Start again from the beginning at the end. */
   @property({ type: Boolean }) loop = false;
 
+  /** Play only from here: seconds (`75`) or a clock time (`1:15`). */
+  @property() start = '';
+
+  /** Play only up to here: seconds or a clock time. */
+  @property() end = '';
+
+  /** `light`, `dark`, or `auto` (follows the system's `prefers-color-scheme`). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /** `lazy`: fetch the recording only when the player comes near the viewport. */
+  @property() loading: 'eager' | 'lazy' = 'eager';
+
+  /** Hide the built-in control bar (for pages that drive the player themselves). */
+  @property({ type: Boolean, attribute: 'without-controls', reflect: true }) withoutControls =
+    false;
+
+  /** Start with skipping of idle stretches off (it is on by default). */
+  @property({ type: Boolean, attribute: 'without-skip-inactivity' }) withoutSkipInactivity = false;
+
+  /** Replacement texts for the player and its controls (e.g. a translation); see ReplayLabels. */
+  @property({ attribute: false }) labels?: Partial<ReplayLabels>;
+
   @state() private status: Status = 'empty';
   @state() private loadMessage = '';
   @state() private loadFraction?: number;
   @state() private view = { label: '', url: '', notice: '' };
+  @state() private skipText = '';
+  @state() private helpOpen = false;
   @query('.stage') private stage!: HTMLElement;
   @query('.viewport') private viewportEl!: HTMLElement;
 
@@ -102,11 +171,19 @@ export class PostHogReplay extends LitElement {
   private pendingTime?: number;
   private pendingPlays: { resolve(): void; reject(e: unknown): void }[] = [];
   private lastTimeUpdate = 0;
+  private skipTimer?: ReturnType<typeof setTimeout>;
+  private pausedByScrolling = false;
+  private readonly internals = this.attachInternals();
   private readonly fit = new FitController(
     this,
     () => this.viewportEl,
     () => this.stage,
   );
+  private readonly visibility = new VisibilityController(this, {
+    onNear: () =>
+      this.loading === 'lazy' && this.readiness === 0 && !this.loadAbort && this.startLoad(),
+    onVisibleChange: (visible) => this.onVisibleChange(visible),
+  });
 
   // ---- Media element API -------------------------------------------------------------------
 
@@ -165,6 +242,39 @@ export class PostHogReplay extends LitElement {
     this.fire('ratechange');
   }
 
+  /** Jump over idle stretches (no input for 5 s or more) while playing. On by default. */
+  get skipInactivity(): boolean {
+    return !this.withoutSkipInactivity;
+  }
+  set skipInactivity(on: boolean) {
+    this.withoutSkipInactivity = !on;
+  }
+
+  /** True while the player is in full screen. */
+  get fullscreen(): boolean {
+    return document.fullscreenElement === this;
+  }
+
+  /** Enters or leaves full screen. */
+  toggleFullscreen(): void {
+    const request = this.fullscreen ? document.exitFullscreen() : this.requestFullscreen();
+    request.catch((error: unknown) => console.warn('<posthog-replay>: full screen refused', error));
+  }
+
+  /**
+   * Idle stretches, markers (page views, clicks, console errors, custom events) and activity,
+   * in seconds from the start of what is played. Null until decoded.
+   */
+  get timeline(): ReplayTimeline | null {
+    const info = this.player?.timeline;
+    if (!info) return null;
+    return {
+      inactive: info.inactive.map((r) => ({ start: r.startMs / 1000, end: r.endMs / 1000 })),
+      markers: info.markers.map((m) => ({ time: m.timeMs / 1000, kind: m.kind, label: m.label })),
+      activity: info.activity,
+    };
+  }
+
   /** What the decoder found: format, windows, event counts, warnings. Null until decoded. */
   get report(): DecodeReport | null {
     return this.decoded?.report ?? null;
@@ -191,20 +301,48 @@ export class PostHogReplay extends LitElement {
 
   // ---- Lifecycle ---------------------------------------------------------------------------
 
+  constructor() {
+    super();
+    new HotkeysController(this, this);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    // Focusable, so keyboard users can reach the shortcuts; a named region for screen readers.
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    this.internals.role = 'region';
+    this.internals.ariaKeyShortcuts = ARIA_KEYSHORTCUTS;
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
     if (this.hasUpdated) this.startLoad();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.loadAbort?.abort();
+    this.loadAbort = undefined;
     this.destroyPlayer();
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.internals.ariaLabel = labelsOf(this).player;
     // Here rather than in updated(): the loading state set by startLoad() renders in this update.
     if (changed.has('src') || changed.has('recording') || !this.hasLoaded) this.startLoad();
+    if ((changed.has('start') || changed.has('end')) && this.player) this.applyRange();
+    if (changed.has('withoutSkipInactivity') && this.player)
+      this.player.skipInactive = this.skipInactivity;
+  }
+
+  protected override updated(): void {
+    const states = this.internals.states;
+    const set = (name: string, on: boolean) => (on ? states.add(name) : states.delete(name));
+    set('loading', this.status === 'loading');
+    set('error', this.status === 'error');
+    set('playing', this.status === 'ready' && !this.paused);
+    set('paused', this.paused);
+    set('ended', this.endedFlag);
+    set('skipping', Boolean(this.skipText));
+    set('fullscreen', this.fullscreen);
   }
 
   private hasLoaded = false;
@@ -214,8 +352,11 @@ export class PostHogReplay extends LitElement {
     this.hasLoaded = true;
     const source = this.currentSource();
     this.loadAbort?.abort();
+    this.loadAbort = undefined;
     this.reset();
     if (!source) return;
+    // Lazy players wait until they come near the viewport (VisibilityController calls again).
+    if (this.loading === 'lazy' && !this.visibility.isNear) return;
     const abort = (this.loadAbort = new AbortController());
     void this.runLoad(source, abort.signal);
   }
@@ -236,7 +377,7 @@ export class PostHogReplay extends LitElement {
     const started = performance.now();
     let fetched = started;
     this.status = 'loading';
-    this.loadMessage = 'Loading recording…';
+    this.loadMessage = labelsOf(this).loading;
     this.fire('loadstart');
     try {
       const decoded = await loadRecording(source, {
@@ -244,13 +385,13 @@ export class PostHogReplay extends LitElement {
         onFetchProgress: ({ loaded, total }) => {
           fetched = performance.now();
           this.loadFraction = total ? (0.5 * loaded) / total : undefined;
-          this.loadMessage = `Loading recording… ${formatBytes(loaded)}${total ? ` of ${formatBytes(total)}` : ''}`;
+          this.loadMessage = `${labelsOf(this).loading} ${formatBytes(loaded)}${total ? ` of ${formatBytes(total)}` : ''}`;
           this.fire('progress');
         },
         onDecodeProgress: ({ fraction }) => {
           if (fetched === started) fetched = performance.now();
           this.loadFraction = fraction === undefined ? undefined : 0.5 + fraction / 2;
-          this.loadMessage = 'Decoding recording…';
+          this.loadMessage = labelsOf(this).decoding;
           this.fire('progress');
         },
       });
@@ -278,8 +419,11 @@ export class PostHogReplay extends LitElement {
       onTimeUpdate: () => this.onPlayerTime(),
       onEnded: () => this.onPlayerEnded(),
       onViewChange: () => this.onViewChange(),
+      onSkip: (from, to) => this.onSkip(from, to),
     });
     this.player.setSpeed(this.rate);
+    this.player.skipInactive = this.skipInactivity;
+    this.applyRange(false);
     if (this.pendingTime !== undefined) this.player.seek(this.pendingTime * 1000);
     this.pendingTime = undefined;
     // The Replayer rebuilds the first page in a timer; two frames later it is painted.
@@ -292,7 +436,61 @@ export class PostHogReplay extends LitElement {
     this.fire('loadeddata');
     this.fire('canplay');
     this.fire('canplaythrough');
-    if (this.autoplay || this.pendingPlays.length) this.startPlayback();
+    if ((this.autoplay && this.visibility.isVisible) || this.pendingPlays.length)
+      this.startPlayback();
+  }
+
+  /** The clip to play, from `start` and `end`, in ms from the recording's start. */
+  private clipRange(): { startMs: number; endMs: number } {
+    const report = this.decoded?.report;
+    const totalMs = report ? Math.max(0, report.endTimestamp - report.startTimestamp) : 0;
+    const startMs = Math.min(totalMs, Math.max(0, (parseClockTime(this.start) ?? 0) * 1000));
+    const endSeconds = parseClockTime(this.end);
+    const endMs =
+      endSeconds === undefined ? totalMs : Math.min(totalMs, Math.max(startMs, endSeconds * 1000));
+    return { startMs, endMs };
+  }
+
+  private applyRange(announce = true) {
+    const { startMs, endMs } = this.clipRange();
+    this.player?.setRange(startMs, endMs);
+    if (announce) {
+      this.fire('durationchange');
+      this.fire('timeupdate');
+    }
+  }
+
+  private onSkip(fromMs: number, toMs: number) {
+    const seconds = Math.round((toMs - fromMs) / 1000);
+    this.skipText = labelsOf(this).skipped(seconds);
+    clearTimeout(this.skipTimer);
+    this.skipTimer = setTimeout(() => (this.skipText = ''), 2000);
+    this.dispatchEvent(
+      new CustomEvent('inactivityskip', { detail: { from: fromMs / 1000, to: toMs / 1000 } }),
+    );
+  }
+
+  private onVisibleChange(visible: boolean) {
+    if (!this.autoplay || this.status !== 'ready') return;
+    if (
+      visible &&
+      this.paused &&
+      (this.pausedByScrolling || this.currentTime === 0) &&
+      !this.endedFlag
+    ) {
+      this.pausedByScrolling = false;
+      this.startPlayback();
+    } else if (!visible && !this.paused) {
+      this.pausedByScrolling = true;
+      this.pause();
+    }
+  }
+
+  private readonly onFullscreenChange = () => this.requestUpdate();
+
+  /** Toggles the keyboard shortcuts overlay. */
+  toggleHelp(): void {
+    this.helpOpen = !this.helpOpen;
   }
 
   private startPlayback() {
@@ -406,16 +604,18 @@ export class PostHogReplay extends LitElement {
   }
 
   private durationMs(): number {
-    const report = this.decoded?.report;
-    return report ? Math.max(0, report.endTimestamp - report.startTimestamp) : 0;
+    if (this.player) return this.player.durationMs;
+    const { startMs, endMs } = this.clipRange();
+    return endMs - startMs;
   }
 
   private fire(type: string) {
     this.dispatchEvent(new Event(type));
   }
 
-  private onViewportClick() {
-    if (this.status !== 'ready') return;
+  private onViewportClick(event: Event) {
+    if (this.status !== 'ready' || event.composedPath().some((n) => n instanceof HTMLButtonElement))
+      return;
     if (this.paused) void this.play();
     else this.pause();
   }
@@ -423,50 +623,24 @@ export class PostHogReplay extends LitElement {
   // ---- Rendering ---------------------------------------------------------------------------
 
   override render(): TemplateResult {
+    const labels = labelsOf(this);
+    const ready = this.status === 'ready';
+    const atStart = ready && this.paused && this.currentTime === 0 && !this.endedFlag;
     return html`
-      ${this.renderWindowBar()}
+      ${views.windowBar(this.view)}
       <div part="viewport" class="viewport" @click=${this.onViewportClick}>
         <div class="stage"></div>
-        ${this.renderStatus()}
+        ${this.status === 'loading' ? views.loadingView(this.loadMessage, this.loadFraction) : nothing}
+        ${this.status === 'error' && this.mediaError ? views.errorView(labels, this.mediaError.message) : nothing}
+        ${atStart ? views.posterButton(labels, () => void this.play().catch(() => {})) : nothing}
+        ${this.skipText ? views.skipHint(this.skipText) : nothing}
+        ${this.helpOpen ? views.helpView(labels, () => this.toggleHelp()) : nothing}
       </div>
-      <div part="controls" class="controls">
-        <slot name="controls">
-          <posthog-replay-play-button></posthog-replay-play-button>
-          <posthog-replay-timeline></posthog-replay-timeline>
-          <posthog-replay-time-display></posthog-replay-time-display>
-        </slot>
+      <div part="controls" class="controls" ?hidden=${this.withoutControls}>
+        <slot name="controls">${views.controlBar()}</slot>
       </div>
       <slot hidden></slot>
     `;
-  }
-
-  private renderWindowBar() {
-    const { label, url, notice } = this.view;
-    if (!label && !url && !notice) return nothing;
-    return html`<div part="window-bar" class="window-bar">
-      ${label ? html`<span part="window-label" class="window-label">${label}</span>` : nothing}
-      <span part="url" class="url" title=${url}>${url}</span>
-      ${notice ? html`<span part="notice" class="notice" role="note">${notice}</span>` : nothing}
-    </div>`;
-  }
-
-  private renderStatus() {
-    if (this.status === 'loading') {
-      const fraction = this.loadFraction;
-      return html`<div part="status" class="status" role="status">
-        <p>${this.loadMessage}</p>
-        <div class="progress ${fraction === undefined ? 'indeterminate' : ''}">
-          <div style="width:${((fraction ?? 0.3) * 100).toFixed(1)}%"></div>
-        </div>
-      </div>`;
-    }
-    if (this.status === 'error' && this.mediaError) {
-      return html`<div part="status" class="status error" role="alert">
-        <p class="title">This recording can't be played</p>
-        <p>${this.mediaError.message}</p>
-      </div>`;
-    }
-    return nothing;
   }
 }
 

@@ -22,6 +22,10 @@ export const controlStyles = css`
   button:hover {
     background: var(--posthog-replay-button-hover-background, rgb(127 127 127 / 0.18));
   }
+  button[aria-pressed='true'] {
+    color: var(--posthog-replay-accent-color, var(--_ph-accent, #1d4aff));
+    background: var(--posthog-replay-button-pressed-background, rgb(127 127 127 / 0.16));
+  }
   button:disabled {
     opacity: 0.4;
     cursor: default;
@@ -29,7 +33,7 @@ export const controlStyles = css`
   :focus-visible {
     outline: var(
       --posthog-replay-focus-ring,
-      2px solid var(--posthog-replay-accent-color, #1d4aff)
+      2px solid var(--posthog-replay-accent-color, var(--_ph-accent, #1d4aff))
     );
     outline-offset: 2px;
   }

@@ -5,16 +5,34 @@
  */
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
+import { labelsOf, type ReplayLabels } from '../labels.js';
 
-/** The part of HTMLMediaElement the controls rely on. */
+/** The part of HTMLMediaElement the controls rely on, plus the replay extras they use if present. */
 export interface ReplayMedia extends HTMLElement {
   paused: boolean;
   ended: boolean;
   currentTime: number;
   duration: number;
   readyState: number;
+  playbackRate: number;
+  loop: boolean;
   play(): Promise<void>;
   pause(): void;
+  /** `<posthog-replay>` only: jump over idle stretches. */
+  skipInactivity?: boolean;
+  /** `<posthog-replay>` only: idle stretches, markers and activity, in seconds. */
+  timeline?: ReplayTimeline | null;
+  /** `<posthog-replay>` only: full screen. */
+  readonly fullscreen?: boolean;
+  toggleFullscreen?(): void;
+}
+
+/** What the seek bar draws besides progress (seconds from the start of what is played). */
+export interface ReplayTimeline {
+  inactive: { start: number; end: number }[];
+  markers: { time: number; kind: 'pageview' | 'click' | 'error' | 'custom'; label: string }[];
+  /** 0..1 per bucket, spread evenly over the duration. */
+  activity: number[];
 }
 
 const MEDIA_EVENTS = [
@@ -30,6 +48,7 @@ const MEDIA_EVENTS = [
   'emptied',
   'error',
   'ratechange',
+  'fullscreenchange',
 ];
 
 export class ReplayControl extends LitElement {
@@ -56,6 +75,11 @@ export class ReplayControl extends LitElement {
   /** The player in use, if any. */
   protected get player(): ReplayMedia | undefined {
     return this.attached;
+  }
+
+  /** The texts to show, from the player's `labels` (for translation). */
+  protected get labels(): ReplayLabels {
+    return labelsOf(this.attached);
   }
 
   private resolveMedia(): ReplayMedia | undefined {

@@ -4,12 +4,14 @@
  * (one Replayer per window, switched at segment boundaries) and reports what happens through
  * plain callbacks. It renders no controls and knows nothing of Lit or of media events.
  *
- * Times are milliseconds from the recording's first event ("global" time); each Replayer counts
- * from its own window's first event, so the two differ by the window's offset.
+ * Three time bases, all in ms: "global" from the recording's first event; the player's own
+ * ("relative"), from the start of the range it plays (the whole recording, or a clip set by
+ * setRange); and each Replayer's "local" time, from its own window's first event.
  */
 import { Replayer } from 'rrweb';
 import type { DecodedRecording, RecordingEvent, WindowSummary } from '../formats/types.js';
 import { collectPageUrls, urlAt, type UrlMark } from './page-urls.js';
+import { buildTimelineInfo, inactiveRangeAt, type TimelineInfo } from './timeline-info.js';
 import { buildWindowSegments, segmentAt, type WindowSegment } from './window-segments.js';
 
 export interface ReplayPlayerCallbacks {
@@ -19,7 +21,12 @@ export interface ReplayPlayerCallbacks {
   onEnded(): void;
   /** The window on screen changed, or its page size did. */
   onViewChange(): void;
+  /** Playback jumped over an idle stretch (relative ms). */
+  onSkip(fromMs: number, toMs: number): void;
 }
+
+/** Idle stretches shorter than this after the playhead are not worth a jump. */
+const MIN_SKIP_MS = 1_000;
 
 export interface ReplayView {
   window?: WindowSummary;
@@ -40,14 +47,20 @@ interface WindowPlayer {
 }
 
 export class ReplayPlayer {
-  readonly durationMs: number;
   readonly segments: readonly WindowSegment[];
+  /** Idle stretches, markers and activity over the whole recording (global ms). */
+  readonly timelineInfo: TimelineInfo;
+  /** Jump over idle stretches while playing. */
+  skipInactive = true;
+  private readonly recordingMs: number;
+  private rangeStartMs = 0;
+  private rangeEndMs: number;
   private readonly windows = new Map<string, WindowPlayer>();
   private readonly pageUrls: Map<string, UrlMark[]>;
   private active?: WindowPlayer;
   private speed = 1;
   private playing = false;
-  /** The clock: global ms at `anchorWallMs` (performance.now()) while playing, or the position. */
+  /** The clock: relative ms at `anchorWallMs` (performance.now()) while playing, or the position. */
   private anchorTimeMs = 0;
   private anchorWallMs = 0;
   private frame = 0;
@@ -59,8 +72,10 @@ export class ReplayPlayer {
     private readonly callbacks: ReplayPlayerCallbacks,
   ) {
     const { events, report } = recording;
-    this.durationMs = Math.max(0, report.endTimestamp - report.startTimestamp);
+    this.recordingMs = Math.max(0, report.endTimestamp - report.startTimestamp);
+    this.rangeEndMs = this.recordingMs;
     this.segments = buildWindowSegments(events);
+    this.timelineInfo = buildTimelineInfo(events, report.startTimestamp, report.endTimestamp);
     this.pageUrls = collectPageUrls(events, report.startTimestamp);
     for (const summary of report.windows) {
       const own = events.filter((e) => e.windowId === summary.id);
@@ -68,6 +83,42 @@ export class ReplayPlayer {
       this.windows.set(summary.id, this.createWindowPlayer(summary, own));
     }
     this.show(this.windowAt(0));
+  }
+
+  /** Length of the range being played. */
+  get durationMs(): number {
+    return this.rangeEndMs - this.rangeStartMs;
+  }
+
+  /**
+   * Plays only `[startMs, endMs)` of the recording (global ms, clamped): the player's time and
+   * duration become relative to that clip. Goes to the clip's start.
+   */
+  setRange(startMs = 0, endMs = this.recordingMs): void {
+    this.rangeStartMs = clamp(startMs, 0, this.recordingMs);
+    this.rangeEndMs = clamp(endMs, this.rangeStartMs, this.recordingMs);
+    this.seek(0);
+  }
+
+  /** The timeline info clipped to the range, in relative ms. */
+  get timeline(): TimelineInfo {
+    const { inactive, markers, activity } = this.timelineInfo;
+    const start = this.rangeStartMs;
+    const end = this.rangeEndMs;
+    const from = Math.floor((start / Math.max(1, this.recordingMs)) * activity.length);
+    const to = Math.ceil((end / Math.max(1, this.recordingMs)) * activity.length);
+    return {
+      inactive: inactive
+        .filter((r) => r.endMs > start && r.startMs < end)
+        .map((r) => ({
+          startMs: Math.max(r.startMs, start) - start,
+          endMs: Math.min(r.endMs, end) - start,
+        })),
+      markers: markers
+        .filter((m) => m.timeMs >= start && m.timeMs <= end)
+        .map((m) => ({ ...m, timeMs: m.timeMs - start })),
+      activity: activity.slice(from, Math.max(from + 1, to)),
+    };
   }
 
   get currentTimeMs(): number {
@@ -89,7 +140,9 @@ export class ReplayPlayer {
     const window = this.active?.summary;
     return {
       window,
-      url: window ? urlAt(this.pageUrls.get(window.id), this.currentTimeMs) : '',
+      url: window
+        ? urlAt(this.pageUrls.get(window.id), this.rangeStartMs + this.currentTimeMs)
+        : '',
       width: this.active?.width ?? 0,
       height: this.active?.height ?? 0,
       windowCount: this.recording.report.windows.length,
@@ -164,6 +217,8 @@ export class ReplayPlayer {
       height: 0,
     };
     replayer.wrapper.style.display = 'none';
+    // The frame holds the recorded page; name it for assistive technology.
+    replayer.iframe.title = `Recorded page, window ${summary.index}`;
     replayer.on('resize', (size) => {
       const { width, height } = size as { width: number; height: number };
       player.width = width;
@@ -174,8 +229,9 @@ export class ReplayPlayer {
     return player;
   }
 
+  /** The window to show at relative time `timeMs`. */
   private windowAt(timeMs: number): WindowPlayer | undefined {
-    const segment = segmentAt(this.segments, timeMs);
+    const segment = segmentAt(this.segments, this.rangeStartMs + timeMs);
     return (segment && this.windows.get(segment.windowId)) ?? this.windows.values().next().value;
   }
 
@@ -197,7 +253,8 @@ export class ReplayPlayer {
     const active = this.active;
     if (!active) return;
     // rrweb leaves out events stamped exactly at the target: +1 so "the end" shows the last one.
-    const local = Math.max(0, timeMs - active.offsetMs) + (timeMs >= this.durationMs ? 1 : 0);
+    const global = this.rangeStartMs + timeMs;
+    const local = Math.max(0, global - active.offsetMs) + (timeMs >= this.durationMs ? 1 : 0);
     if (this.playing) active.replayer.play(local);
     else active.replayer.pause(local);
   }
@@ -205,6 +262,8 @@ export class ReplayPlayer {
   private tick = () => {
     if (!this.playing) return;
     const timeMs = this.currentTimeMs;
+    if (this.skipInactive && this.skipIdleStretch(timeMs))
+      return void (this.frame = requestAnimationFrame(this.tick));
     if (this.windowAt(timeMs) !== this.active) this.syncReplayer();
     this.callbacks.onTimeUpdate();
     if (timeMs >= this.durationMs) {
@@ -214,6 +273,17 @@ export class ReplayPlayer {
     }
     this.frame = requestAnimationFrame(this.tick);
   };
+
+  /** Jumps to the end of the idle stretch the playhead is in; true if it did. */
+  private skipIdleStretch(timeMs: number): boolean {
+    const global = this.rangeStartMs + timeMs;
+    const idle = inactiveRangeAt(this.timelineInfo.inactive, global);
+    const to = Math.min(idle?.endMs ?? 0, this.rangeEndMs) - this.rangeStartMs;
+    if (!idle || to - timeMs < MIN_SKIP_MS) return false;
+    this.seek(to);
+    this.callbacks.onSkip(timeMs, to);
+    return true;
+  }
 }
 
 function clamp(value: number, min: number, max: number): number {

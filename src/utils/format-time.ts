@@ -23,3 +23,11 @@ export function formatSpoken(ms: number): string {
 function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
+
+/** Parses "75", "1:15" or "1:02:03" into seconds; undefined for an empty or invalid value. */
+export function parseClockTime(text: string | null | undefined): number | undefined {
+  const value = text?.trim();
+  if (!value) return undefined;
+  if (!/^\d+(\.\d+)?$|^\d+(:\d{1,2}){1,2}(\.\d+)?$/.test(value)) return undefined;
+  return value.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}

@@ -1,0 +1,98 @@
+import { expect } from '@open-wc/testing';
+import { nextEvent } from '../helpers.js';
+import { control, frame, loadedPlayer, part, press, seekTo } from './helpers.js';
+
+describe('keyboard', () => {
+  it('shortcuts work only while focus is inside the player', async () => {
+    const player = await loadedPlayer();
+    const outside = document.createElement('button');
+    outside.textContent = 'page button';
+    document.body.append(outside);
+    outside.focus();
+    await press('k');
+    await press('ArrowRight');
+    expect(player.paused).to.equal(true);
+    expect(player.currentTime).to.equal(0);
+    outside.remove();
+  });
+
+  it('Space/K play and pause, arrows and J/L seek, Home/End, digits, < and >', async () => {
+    const player = await loadedPlayer();
+    player.focus();
+    await press('Space');
+    expect(player.paused).to.equal(false);
+    await press('k');
+    expect(player.paused).to.equal(true);
+    await seekTo(player, 60);
+    const steps: [string, (t: number) => boolean][] = [
+      ['ArrowRight', (t) => Math.abs(t - 65) < 0.05],
+      ['ArrowLeft', (t) => Math.abs(t - 60) < 0.05],
+      ['l', (t) => Math.abs(t - 70) < 0.05],
+      ['j', (t) => Math.abs(t - 60) < 0.05],
+      ['End', (t) => Math.abs(t - player.duration) < 0.05],
+      ['Home', (t) => t === 0],
+      ['5', (t) => Math.abs(t - player.duration / 2) < 0.05],
+    ];
+    for (const [key, ok] of steps) {
+      await press(key);
+      expect(ok(player.currentTime), `${key} → ${player.currentTime}`).to.equal(true);
+    }
+    await press('>');
+    expect(player.playbackRate).to.equal(2);
+    await press('>');
+    expect(player.playbackRate).to.equal(4);
+    await press('<');
+    expect(player.playbackRate).to.equal(2);
+  });
+
+  it('? opens the list of shortcuts, and its button closes it', async () => {
+    const player = await loadedPlayer();
+    player.focus();
+    await press('?');
+    await player.updateComplete;
+    const help = part(player, '[part="help"]');
+    expect(help.textContent).to.contain('Play / pause');
+    part<HTMLButtonElement>(player, '.help .close').click();
+    await player.updateComplete;
+    expect(player.shadowRoot!.querySelector('[part="help"]')).to.equal(null);
+  });
+
+  it('every control can be reached with Tab and used with keys', async () => {
+    const player = await loadedPlayer();
+    const play = part<HTMLButtonElement>(control(player, 'posthog-replay-play-button'), 'button');
+    play.focus();
+    await press('Enter');
+    expect(player.paused).to.equal(false);
+    await press('Enter');
+    expect(player.paused).to.equal(true);
+    // The seek bar is a slider.
+    const slider = part(control(player, 'posthog-replay-timeline'), '[role="slider"]');
+    slider.focus();
+    await press('PageUp');
+    expect(player.currentTime).to.be.closeTo(player.duration / 10, 0.05);
+    // The speed menu opens with Enter, moves with arrows, picks with Enter.
+    const speed = control(player, 'posthog-replay-speed-menu');
+    part<HTMLButtonElement>(speed, '[part="button"]').focus();
+    const ratechange = nextEvent(player, 'ratechange');
+    await press('Enter');
+    await speed.updateComplete;
+    await frame();
+    await press('ArrowDown');
+    await press('Enter');
+    await ratechange;
+    expect(player.playbackRate).to.equal(2);
+    await speed.updateComplete;
+    expect(speed.shadowRoot!.querySelector('[part="menu"]')).to.equal(null);
+    // Toggles say their state.
+    const skip = part<HTMLButtonElement>(
+      control(player, 'posthog-replay-skip-inactivity-button'),
+      'button',
+    );
+    expect(skip.getAttribute('aria-pressed')).to.equal('true');
+    skip.focus();
+    await press('Enter');
+    await control(player, 'posthog-replay-skip-inactivity-button').updateComplete;
+    expect(player.skipInactivity).to.equal(false);
+    expect(skip.getAttribute('aria-pressed')).to.equal('false');
+  });
+});
