@@ -5,6 +5,7 @@
 //   npm run bench                        # build, then 5 runs
 //   node bench/run.mjs --runs 7          # without building
 //   node bench/run.mjs --only large      # one recording (large | demo)
+//   node bench/run.mjs --report bench/results/latest.json   # only re-render the reports
 //
 // Writes bench/results/latest.json, bench/results/latest.md and docs/performance.md (unless
 // --no-docs). Absolute times are context; the result is the ratio ours / rrweb-player.
@@ -26,6 +27,7 @@ const { values: opts } = parseArgs({
     'no-docs': { type: 'boolean', default: false },
     'load-timeout': { type: 'string', default: '60000' },
     'seek-timeout': { type: 'string', default: '20000' },
+    report: { type: 'string' },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
@@ -72,6 +74,12 @@ const RECORDINGS = [
 const log = (...args) => console.error(...args);
 
 async function main() {
+  if (opts.report) {
+    // Only re-render the tables and docs from a results file (e.g. bench/results/latest.json).
+    const results = JSON.parse(await readFile(opts.report, 'utf8'));
+    await writeReports(results);
+    return;
+  }
   const started = Date.now();
   if (!existsSync(join(root, 'dist/posthog-replay.js'))) {
     throw new Error('dist/posthog-replay.js is missing: run `npm run build` (or `npm run bench`).');
@@ -146,11 +154,18 @@ async function main() {
     })),
   };
   results.wallSeconds = Math.round((Date.now() - started) / 1000);
-  const md = markdown(results);
+  await writeReports(results);
+}
+
+async function writeReports(results) {
+  const md = await prettierFormat(markdown(results));
   await mkdir(join(root, 'bench/results'), { recursive: true });
-  await writeFile(join(root, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');
+  const json = await prettierFormat(JSON.stringify(results, null, 2) + '\n', 'json');
+  await writeFile(join(root, 'bench/results/latest.json'), json);
   await writeFile(join(root, 'bench/results/latest.md'), md);
-  if (!opts['no-docs']) await writeFile(join(root, 'docs/performance.md'), docsPage(md));
+  if (!opts['no-docs']) {
+    await writeFile(join(root, 'docs/performance.md'), await prettierFormat(docsPage(md)));
+  }
   console.log(md);
 }
 
@@ -377,10 +392,11 @@ function markdown(results) {
         out.push(`${s.failures.map(escapeCell).join('; ')} | | |\n`);
       }
     }
-    if (ours.seekClockErrors || base.seekClockErrors) {
+    if (ours.seekClockErrors !== null || base.seekClockErrors !== null) {
       out.push(
-        `\nSeeks that showed the wrong time on the replayed page's clock: posthog-replay ` +
-          `${ours.seekClockErrors}, rrweb-player ${base.seekClockErrors} (of ${ours.seekCount} / ${base.seekCount}).\n`,
+        `\nSeek check (the replayed page's clock shows the target time ± 1.5 s): wrong in ` +
+          `${ours.seekClockErrors ?? '–'} of ${ours.seekCount} seeks for posthog-replay, ` +
+          `${base.seekClockErrors ?? '–'} of ${base.seekCount} for rrweb-player.\n`,
       );
     }
     out.push(`\nWhere the time goes (medians, ms from the load call): `);
@@ -433,6 +449,23 @@ its last run. Absolute times are context: the result is the ratio, measured in o
 ## Latest results
 
 ${md}
+## Where posthog-replay's load time goes (large recording)
+
+From one load traced with Chromium's sampling profiler on all threads (2026-11-28; the profiler
+slows everything by about 1.5×, so read the shares, not the sums):
+
+- **Decode worker, ~3 s in all**: fflate's gunzip ~0.65 s, \`TextDecoder\` ~0.6 s, \`JSON.parse\`
+  ~0.3 s, \`dedupeKey\` in \`src/formats/normalise.ts\` (a
+  \`JSON.stringify\` of every event) ~0.25 s, and then
+  **~1 s serialising the decoded recording** for \`postMessage\` (structured clone).
+- **Main thread, ~0.85–1.1 s in one task**: deserialising that clone in the worker's
+  \`message\` handler — the longest task of the load, and the same task fires \`loadedmetadata\` —
+  followed by ~0.15 s of major GC and ~0.15–0.3 s building the Replayer and the first page.
+- rrweb-player does gunzip + \`Response.json()\` on the main thread (one long task) and is on
+  screen about twice as early; the worker path is slower end to end because the parsed array
+  is cloned across threads in one piece (see /work/shared/docs/performance-baseline.md: cloning a
+  parsed array costs the page more than parsing it).
+
 ## Method
 
 - **Recordings.** \`large\`: \`bench/data/large.rrweb.json.gz\`, made by
@@ -468,6 +501,16 @@ ${md}
 - Every wait has a timeout (\`--load-timeout\`, \`--seek-timeout\`); a player that fails or never
   loads is reported as a failure row.
 `;
+}
+
+/** The project's Prettier style on generated files (as they are when Prettier is missing). */
+async function prettierFormat(text, parser = 'markdown') {
+  try {
+    const prettier = await import('prettier');
+    return await prettier.format(text, { parser, singleQuote: true, printWidth: 100 });
+  } catch {
+    return text;
+  }
 }
 
 // ---- Facts -------------------------------------------------------------------------------------
