@@ -242,6 +242,16 @@ export class PostHogReplay extends LitElement {
     this.fire('ratechange');
   }
 
+  /** The part of the recording that can be sought to (all of it, once decoded), as TimeRanges. */
+  get seekable(): TimeRanges {
+    return timeRanges(this.decoded ? [[0, this.duration]] : []);
+  }
+
+  /** The part of the recording that is loaded (all of it, once decoded), as TimeRanges. */
+  get buffered(): TimeRanges {
+    return this.seekable;
+  }
+
   /** Jump over idle stretches (no input for 5 s or more) while playing. On by default. */
   get skipInactivity(): boolean {
     return !this.withoutSkipInactivity;
@@ -334,6 +344,11 @@ export class PostHogReplay extends LitElement {
   }
 
   protected override updated(): void {
+    this.syncStates();
+  }
+
+  /** Mirrors the player's state into CSS custom states (`:state(playing)` …). */
+  private syncStates() {
     const states = this.internals.states;
     const set = (name: string, on: boolean) => (on ? states.add(name) : states.delete(name));
     set('loading', this.status === 'loading');
@@ -486,7 +501,10 @@ export class PostHogReplay extends LitElement {
     }
   }
 
-  private readonly onFullscreenChange = () => this.requestUpdate();
+  private readonly onFullscreenChange = () => {
+    this.syncStates();
+    this.requestUpdate();
+  };
 
   /** Toggles the keyboard shortcuts overlay. */
   toggleHelp(): void {
@@ -610,6 +628,10 @@ export class PostHogReplay extends LitElement {
   }
 
   private fire(type: string) {
+    if (type !== 'timeupdate' && type !== 'progress') {
+      this.syncStates();
+      this.requestUpdate();
+    }
     this.dispatchEvent(new Event(type));
   }
 
@@ -642,6 +664,15 @@ export class PostHogReplay extends LitElement {
       <slot hidden></slot>
     `;
   }
+}
+
+/** A TimeRanges, as media elements return for `seekable` and `buffered`. */
+function timeRanges(ranges: [number, number][]): TimeRanges {
+  const at = (i: number) => {
+    if (i < 0 || i >= ranges.length) throw new DOMException('Index out of range', 'IndexSizeError');
+    return ranges[i];
+  };
+  return { length: ranges.length, start: (i) => at(i)[0], end: (i) => at(i)[1] };
 }
 
 function nextFrame(): Promise<void> {

@@ -54,7 +54,7 @@ describe('keyboard', () => {
     expect(help.textContent).to.contain('Play / pause');
     part<HTMLButtonElement>(player, '.help .close').click();
     await player.updateComplete;
-    expect(player.shadowRoot!.querySelector('[part="help"]')).to.equal(null);
+    expect(player.shadowRoot!.querySelector('[part="help"]') === null).to.equal(true);
   });
 
   it('every control can be reached with Tab and used with keys', async () => {
@@ -82,7 +82,7 @@ describe('keyboard', () => {
     await ratechange;
     expect(player.playbackRate).to.equal(2);
     await speed.updateComplete;
-    expect(speed.shadowRoot!.querySelector('[part="menu"]')).to.equal(null);
+    expect(speed.shadowRoot!.querySelector('[part="menu"]') === null).to.equal(true);
     // Toggles say their state.
     const skip = part<HTMLButtonElement>(
       control(player, 'posthog-replay-skip-inactivity-button'),
