@@ -99,6 +99,7 @@ export interface LoadTiming {
  * @event seeking - A seek began.
  * @event seeked - A seek finished and its page is shown.
  * @event ratechange - `playbackRate` changed.
+ * @event waiting - Playback reached the end of what is loaded and waits for more.
  * @event ended - Playback reached the end.
  * @event emptied - The recording was unloaded (new `src`).
  * @event error - Loading or decoding failed; see `error`.
@@ -247,9 +248,10 @@ export class PostHogReplay extends LitElement {
     return timeRanges(this.decoded ? [[0, this.duration]] : []);
   }
 
-  /** The part of the recording that is loaded (all of it, once decoded), as TimeRanges. */
+  /** The part of the recording loaded so far, as TimeRanges. */
   get buffered(): TimeRanges {
-    return this.seekable;
+    if (!this.player) return this.seekable;
+    return timeRanges([[0, this.player.loadedMs / 1000]]);
   }
 
   /** Jump over idle stretches (no input for 5 s or more) while playing. On by default. */
@@ -435,6 +437,7 @@ export class PostHogReplay extends LitElement {
       onEnded: () => this.onPlayerEnded(),
       onViewChange: () => this.onViewChange(),
       onSkip: (from, to) => this.onSkip(from, to),
+      onWaitingChange: (waiting) => this.fire(waiting ? 'waiting' : 'playing'),
     });
     this.player.setSpeed(this.rate);
     this.player.skipInactive = this.skipInactivity;

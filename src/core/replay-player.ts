@@ -23,7 +23,11 @@ export interface ReplayPlayerCallbacks {
   onViewChange(): void;
   /** Playback jumped over an idle stretch (relative ms). */
   onSkip(fromMs: number, toMs: number): void;
+  /** Playback reached the end of what is loaded so far and waits for more (or resumes). */
+  onWaitingChange(waiting: boolean): void;
 }
+
+const FULL_SNAPSHOT = 2;
 
 /** Idle stretches shorter than this after the playhead are not worth a jump. */
 const MIN_SKIP_MS = 1_000;
@@ -47,16 +51,24 @@ interface WindowPlayer {
 }
 
 export class ReplayPlayer {
-  readonly segments: readonly WindowSegment[];
+  segments: readonly WindowSegment[] = [];
   /** Idle stretches, markers and activity over the whole recording (global ms). */
-  readonly timelineInfo: TimelineInfo;
+  timelineInfo: TimelineInfo = { inactive: [], markers: [], activity: [] };
   /** Jump over idle stretches while playing. */
   skipInactive = true;
-  private readonly recordingMs: number;
+  /** False while more of the recording is still to come (see append()). */
+  complete: boolean;
+  /** True while playback waits at the end of what is loaded. */
+  waiting = false;
+  private events: RecordingEvent[] = [];
+  private report: DecodedRecording['report'];
+  private recordingMs = 0;
   private rangeStartMs = 0;
-  private rangeEndMs: number;
+  private rangeEndMs = 0;
+  /** The clip end set by setRange(), if any; otherwise the range follows the recording's end. */
+  private clipEndMs?: number;
   private readonly windows = new Map<string, WindowPlayer>();
-  private readonly pageUrls: Map<string, UrlMark[]>;
+  private pageUrls = new Map<string, UrlMark[]>();
   private active?: WindowPlayer;
   private speed = 1;
   private playing = false;
@@ -66,23 +78,74 @@ export class ReplayPlayer {
   private frame = 0;
   private destroyed = false;
 
+  /**
+   * `recording` may be the first part of a recording still arriving (`complete: false`): the
+   * rest comes through append(), and playback waits at the end of what is loaded.
+   */
   constructor(
     private readonly root: HTMLElement,
-    private readonly recording: DecodedRecording,
+    recording: DecodedRecording,
     private readonly callbacks: ReplayPlayerCallbacks,
+    { complete = true }: { complete?: boolean } = {},
   ) {
-    const { events, report } = recording;
-    this.recordingMs = Math.max(0, report.endTimestamp - report.startTimestamp);
-    this.rangeEndMs = this.recordingMs;
-    this.segments = buildWindowSegments(events);
-    this.timelineInfo = buildTimelineInfo(events, report.startTimestamp, report.endTimestamp);
-    this.pageUrls = collectPageUrls(events, report.startTimestamp);
+    this.report = recording.report;
+    this.complete = complete;
+    this.append(recording.events, recording.report, complete);
+  }
+
+  /**
+   * Adds events that arrived later (in time order, after those already given) with the report
+   * of everything so far. Windows that become playable get their Replayer; the others get the
+   * events through rrweb's addEvent().
+   */
+  append(
+    events: readonly RecordingEvent[],
+    report: DecodedRecording['report'],
+    complete: boolean,
+  ): void {
+    if (this.destroyed) return;
+    const first = this.events.length === 0;
+    for (const event of events) this.events.push(event);
+    this.report = report;
+    this.complete = complete;
+    const start = this.events[0]?.timestamp ?? report.startTimestamp;
+    this.recordingMs = Math.max(
+      0,
+      (this.events[this.events.length - 1]?.timestamp ?? start) - start,
+    );
+    this.rangeEndMs = clamp(
+      this.clipEndMs ?? this.recordingMs,
+      this.rangeStartMs,
+      this.recordingMs,
+    );
+    this.segments = buildWindowSegments(this.events);
+    this.timelineInfo = buildTimelineInfo(this.events, start, start + this.recordingMs);
+    this.pageUrls = collectPageUrls(this.events, start);
+    this.feedWindows(first ? this.events : events, report);
+    if (first) this.show(this.windowAt(0));
+    if (this.waiting && (complete || this.currentTimeMs < this.loadedMs)) this.resumeFromWaiting();
+  }
+
+  /** How far (relative ms) the loaded part of the recording reaches. */
+  get loadedMs(): number {
+    return this.complete
+      ? this.durationMs
+      : clamp(this.recordingMs - this.rangeStartMs, 0, this.durationMs);
+  }
+
+  private feedWindows(added: readonly RecordingEvent[], report: DecodedRecording['report']) {
     for (const summary of report.windows) {
-      const own = events.filter((e) => e.windowId === summary.id);
-      if (!summary.hasFullSnapshot || own.length < 2) continue;
+      const existing = this.windows.get(summary.id);
+      if (existing) {
+        existing.summary = summary;
+        for (const event of added)
+          if (event.windowId === summary.id) existing.replayer.addEvent(event);
+        continue;
+      }
+      const own = this.events.filter((e) => e.windowId === summary.id);
+      if (!own.some((e) => e.type === FULL_SNAPSHOT) || own.length < 2) continue;
       this.windows.set(summary.id, this.createWindowPlayer(summary, own));
     }
-    this.show(this.windowAt(0));
   }
 
   /** Length of the range being played. */
@@ -94,9 +157,10 @@ export class ReplayPlayer {
    * Plays only `[startMs, endMs)` of the recording (global ms, clamped): the player's time and
    * duration become relative to that clip. Goes to the clip's start.
    */
-  setRange(startMs = 0, endMs = this.recordingMs): void {
+  setRange(startMs = 0, endMs?: number): void {
+    this.clipEndMs = endMs;
     this.rangeStartMs = clamp(startMs, 0, this.recordingMs);
-    this.rangeEndMs = clamp(endMs, this.rangeStartMs, this.recordingMs);
+    this.rangeEndMs = clamp(endMs ?? this.recordingMs, this.rangeStartMs, this.recordingMs);
     this.seek(0);
   }
 
@@ -122,7 +186,7 @@ export class ReplayPlayer {
   }
 
   get currentTimeMs(): number {
-    if (!this.playing) return this.anchorTimeMs;
+    if (!this.playing || this.waiting) return this.anchorTimeMs;
     const elapsed = (performance.now() - this.anchorWallMs) * this.speed;
     return Math.min(this.durationMs, this.anchorTimeMs + elapsed);
   }
@@ -145,13 +209,13 @@ export class ReplayPlayer {
         : '',
       width: this.active?.width ?? 0,
       height: this.active?.height ?? 0,
-      windowCount: this.recording.report.windows.length,
+      windowCount: this.report.windows.length,
     };
   }
 
   /** Windows that could not be shown (no FullSnapshot, or a single event). */
   get unplayableWindows(): WindowSummary[] {
-    return this.recording.report.windows.filter((w) => !this.windows.has(w.id));
+    return this.complete ? this.report.windows.filter((w) => !this.windows.has(w.id)) : [];
   }
 
   play(): void {
@@ -176,6 +240,10 @@ export class ReplayPlayer {
     if (this.destroyed) return;
     this.anchorTimeMs = clamp(timeMs, 0, this.durationMs);
     this.anchorWallMs = performance.now();
+    if (this.waiting && this.anchorTimeMs < this.loadedMs) {
+      this.waiting = false;
+      this.callbacks.onWaitingChange(false);
+    }
     this.syncReplayer();
     this.callbacks.onTimeUpdate();
   }
@@ -212,7 +280,7 @@ export class ReplayPlayer {
     const player: WindowPlayer = {
       summary,
       replayer,
-      offsetMs: events[0].timestamp - this.recording.report.startTimestamp,
+      offsetMs: events[0].timestamp - this.events[0].timestamp,
       width: 0,
       height: 0,
     };
@@ -266,13 +334,30 @@ export class ReplayPlayer {
       return void (this.frame = requestAnimationFrame(this.tick));
     if (this.windowAt(timeMs) !== this.active) this.syncReplayer();
     this.callbacks.onTimeUpdate();
-    if (timeMs >= this.durationMs) {
+    if (timeMs >= this.durationMs && this.complete) {
       this.pause();
       this.callbacks.onEnded();
       return;
     }
+    if (!this.complete && timeMs >= this.loadedMs) this.startWaiting(this.loadedMs);
     this.frame = requestAnimationFrame(this.tick);
   };
+
+  /** The playhead outran the data: hold the clock there until append() brings more. */
+  private startWaiting(atMs: number) {
+    if (this.waiting) return;
+    this.anchorTimeMs = atMs;
+    this.waiting = true;
+    this.active?.replayer.pause();
+    this.callbacks.onWaitingChange(true);
+  }
+
+  private resumeFromWaiting() {
+    this.waiting = false;
+    this.anchorWallMs = performance.now();
+    if (this.playing) this.syncReplayer();
+    this.callbacks.onWaitingChange(false);
+  }
 
   /** Jumps to the end of the idle stretch the playhead is in; true if it did. */
   private skipIdleStretch(timeMs: number): boolean {
