@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { virtualModulesDevServer } from './build/virtual-modules.mjs';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+import { koaMiddleware } from './test/support/posthog-stand-in.mjs';
 
 /** Writes pass/fail counts where scripts/test.mjs can add them to the closing line. */
 function countingReporter(file) {
@@ -13,7 +14,7 @@ function countingReporter(file) {
       let passed = 0;
       let failed = 0;
       const walk = (suite) => {
-        for (const t of suite.tests) (t.passed ? passed++ : t.skipped ? 0 : failed++);
+        for (const t of suite.tests) t.passed ? passed++ : t.skipped ? 0 : failed++;
         for (const s of suite.suites) walk(s);
       };
       for (const s of sessions) {
@@ -37,6 +38,12 @@ export default {
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath(), headless: true, args: chromiumArgs() },
     }),
+  ],
+  // Stand-ins for PostHog's API, same origin as the tests: open, and behind a key / sharing token.
+  middleware: [
+    koaMiddleware('/posthog'),
+    koaMiddleware('/posthog-private', { apiKey: 'phx_test', sharingToken: 'share_test' }),
+    koaMiddleware('/posthog-slow', { slowMs: 700 }),
   ],
   plugins: [
     virtualModulesDevServer(),

@@ -93,6 +93,10 @@ export const playerStyles = [
       color: white;
       font-weight: 600;
     }
+    .recording-info {
+      flex: none;
+      font-weight: 600;
+    }
     .notice {
       flex: none;
       color: var(--posthog-replay-warning-color, #ffd27a);

@@ -12,9 +12,16 @@ import { ReplayPlayer } from './core/replay-player.js';
 import type { DecodedRecording, DecodeReport } from './formats/types.js';
 import { formatBytes } from './loader/fetch-recording.js';
 import { loadRecording, type RecordingSource } from './loader/load-recording.js';
+import { loadFromPostHog } from './loader/load-posthog.js';
+import type {
+  PostHogApiStatus,
+  PostHogRecordingMetadata,
+  PostHogRecordingRef,
+} from './loader/posthog-api.js';
 import { playerStyles } from './posthog-replay.styles.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
+type PostHogSource = { kind: 'posthog'; ref: PostHogRecordingRef };
 
 /** Timing of a load, in ms, sent with `loadedmetadata`. */
 export interface LoadTiming {
@@ -46,7 +53,8 @@ export interface LoadTiming {
  * @csspart window-bar - The bar above the viewport: window label and page address.
  * @csspart window-label - "Window 2 of 3", shown when the recording spans several windows.
  * @csspart url - The address of the page on screen.
- * @csspart notice - Says when a window of the recording cannot be shown.
+ * @csspart notice - Says when a window of the recording cannot be shown, or that PostHog is being retried.
+ * @csspart recording-info - Start time and duration (and, with `show-person`, the person) of a recording from PostHog.
  * @csspart skip-hint - The note shown when an idle stretch is skipped.
  * @csspart help - The keyboard shortcuts overlay.
  * @csspart poster-button - The large play button over the first frame.
@@ -117,8 +125,32 @@ export class PostHogReplay extends LitElement {
    */
   @property({ attribute: false }) recording?: unknown;
 
-  /** Options for the `fetch` of `src` (headers, credentials). */
+  /** Options for every `fetch` the player makes (headers, credentials), for `src` and the API. */
   @property({ attribute: false }) fetchInit?: RequestInit;
+
+  /**
+   * PostHog's address for playing a recording by id: `https://us.posthog.com`, a self-hosted
+   * origin, or a same-origin proxy path such as `/posthog` (see docs/posthog-api.md).
+   */
+  @property({ attribute: 'api-host' }) apiHost = '';
+
+  /** The PostHog project (environment) id, with `api-host` and `recording-id`. */
+  @property({ attribute: 'project-id' }) projectId = '';
+
+  /** The recording's (session's) id, with `api-host` and `project-id`. Used when `src` is empty. */
+  @property({ attribute: 'recording-id' }) recordingId = '';
+
+  /** A PostHog sharing token (from "Share recording"); it may sit in page HTML. */
+  @property({ attribute: 'sharing-token' }) sharingToken = '';
+
+  /**
+   * A personal API key (scope `session_recording:read`). Never put one in page HTML: set it from
+   * a script only on internal pages, or better, use a same-origin proxy that adds it.
+   */
+  @property({ attribute: false }) apiKey?: string;
+
+  /** Show the person the recording is of (name or email) in the top bar; off by default. */
+  @property({ type: Boolean, attribute: 'show-person' }) showPerson = false;
 
   /**
    * Start playing once the recording can play and the player is on screen; pause when it is
@@ -156,6 +188,10 @@ export class PostHogReplay extends LitElement {
   @state() private loadFraction?: number;
   @state() private view = { label: '', url: '', notice: '' };
   @state() private skipText = '';
+  /** "PostHog is busy; retrying…" while the API is being retried. */
+  @state() private apiNote = '';
+  /** PostHog's metadata of the recording, when it came from the API. */
+  @state() private metadata?: PostHogRecordingMetadata;
   @state() private helpOpen = false;
   @query('.stage') private stage!: HTMLElement;
   @query('.viewport') private viewportEl!: HTMLElement;
@@ -339,7 +375,8 @@ export class PostHogReplay extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.internals.ariaLabel = labelsOf(this).player;
     // Here rather than in updated(): the loading state set by startLoad() renders in this update.
-    if (changed.has('src') || changed.has('recording') || !this.hasLoaded) this.startLoad();
+    const sources = ['src', 'recording', 'apiHost', 'projectId', 'recordingId'] as const;
+    if (sources.some((name) => changed.has(name)) || !this.hasLoaded) this.startLoad();
     if ((changed.has('start') || changed.has('end')) && this.player) this.applyRange();
     if (changed.has('withoutSkipInactivity') && this.player)
       this.player.skipInactive = this.skipInactivity;
@@ -378,11 +415,19 @@ export class PostHogReplay extends LitElement {
     void this.runLoad(source, abort.signal);
   }
 
-  private currentSource(): RecordingSource | undefined {
+  private currentSource(): RecordingSource | PostHogSource | undefined {
     if (this.recording !== undefined && this.recording !== null) {
       return { kind: 'value', value: this.recording, label: 'the recording property' };
     }
     if (this.src) return { kind: 'url', url: this.src, init: this.fetchInit };
+    if (this.apiHost && this.projectId && this.recordingId) {
+      const ref = {
+        apiHost: this.apiHost,
+        projectId: this.projectId,
+        recordingId: this.recordingId,
+      };
+      return { kind: 'posthog', ref };
+    }
     const inline = this.querySelector(':scope > script[type="application/json"]');
     if (inline?.textContent?.trim()) {
       return { kind: 'value', value: inline.textContent, label: 'the inline recording' };
@@ -390,7 +435,8 @@ export class PostHogReplay extends LitElement {
     return undefined;
   }
 
-  private async runLoad(source: RecordingSource, signal: AbortSignal) {
+  private async runLoad(source: RecordingSource | PostHogSource, signal: AbortSignal) {
+    if (source.kind === 'posthog') return this.runPostHogLoad(source, signal);
     const started = performance.now();
     let fetched = started;
     this.status = 'loading';
@@ -424,7 +470,56 @@ export class PostHogReplay extends LitElement {
     }
   }
 
-  private async showRecording(decoded: DecodedRecording, timing: LoadTiming, signal: AbortSignal) {
+  /** Loads from PostHog's API: the player starts on the first part, the rest streams in. */
+  private async runPostHogLoad({ ref }: PostHogSource, signal: AbortSignal) {
+    const started = performance.now();
+    this.status = 'loading';
+    this.loadMessage = labelsOf(this).loading;
+    this.fire('loadstart');
+    let shown: Promise<void> | undefined;
+    try {
+      await loadFromPostHog(ref, {
+        fetchInit: this.fetchInit,
+        apiKey: this.apiKey,
+        sharingToken: this.sharingToken || undefined,
+        signal,
+        onStatus: (status) => {
+          const note = status.state === 'retrying' ? retryNote(status) : '';
+          if (!this.player && note) this.loadMessage = note;
+          this.apiNote = note;
+          if (status.state === 'loading' && status.totalBatches > 0) {
+            this.loadFraction = status.loadedBatches / status.totalBatches;
+            this.fire('progress');
+          }
+        },
+        onMetadata: (metadata) => (this.metadata = metadata),
+        onStart: (decoded, complete) => {
+          const timing = { fetchMs: Math.round(performance.now() - started), decodeMs: 0 };
+          shown = this.showRecording(decoded, timing, signal, complete);
+        },
+        onMore: (events, report, complete) => {
+          if (!this.decoded || signal.aborted) return;
+          this.decoded = { events: this.decoded.events.concat(events), report };
+          this.player?.append(events, report, complete);
+          this.fire('durationchange');
+          this.fire('progress');
+          if (complete) this.fire('canplaythrough');
+        },
+        nearLiveEdge: () => !this.paused && this.duration - this.currentTime < 30,
+      });
+      await shown;
+    } catch (error) {
+      if (signal.aborted) return;
+      this.fail(error);
+    }
+  }
+
+  private async showRecording(
+    decoded: DecodedRecording,
+    timing: LoadTiming,
+    signal: AbortSignal,
+    complete = true,
+  ) {
     this.decoded = decoded;
     this.readiness = 1;
     this.fire('durationchange');
@@ -432,13 +527,18 @@ export class PostHogReplay extends LitElement {
       new CustomEvent('loadedmetadata', { detail: { report: decoded.report, timing } }),
     );
     await this.updateComplete;
-    this.player = new ReplayPlayer(this.stage, decoded, {
-      onTimeUpdate: () => this.onPlayerTime(),
-      onEnded: () => this.onPlayerEnded(),
-      onViewChange: () => this.onViewChange(),
-      onSkip: (from, to) => this.onSkip(from, to),
-      onWaitingChange: (waiting) => this.fire(waiting ? 'waiting' : 'playing'),
-    });
+    this.player = new ReplayPlayer(
+      this.stage,
+      decoded,
+      {
+        onTimeUpdate: () => this.onPlayerTime(),
+        onEnded: () => this.onPlayerEnded(),
+        onViewChange: () => this.onViewChange(),
+        onSkip: (from, to) => this.onSkip(from, to),
+        onWaitingChange: (waiting) => this.fire(waiting ? 'waiting' : 'playing'),
+      },
+      { complete },
+    );
     this.player.setSpeed(this.rate);
     this.player.skipInactive = this.skipInactivity;
     this.applyRange(false);
@@ -449,11 +549,11 @@ export class PostHogReplay extends LitElement {
     await nextFrame();
     if (signal.aborted) return;
     this.status = 'ready';
-    this.readiness = 4;
+    this.readiness = complete ? 4 : 3;
     this.onViewChange();
     this.fire('loadeddata');
     this.fire('canplay');
-    this.fire('canplaythrough');
+    if (complete) this.fire('canplaythrough');
     if ((this.autoplay && this.visibility.isVisible) || this.pendingPlays.length)
       this.startPlayback();
   }
@@ -471,7 +571,8 @@ export class PostHogReplay extends LitElement {
 
   private applyRange(announce = true) {
     const { startMs, endMs } = this.clipRange();
-    this.player?.setRange(startMs, endMs);
+    // Without `end` the range follows the recording as more of it arrives.
+    this.player?.setRange(startMs, this.end ? endMs : undefined);
     if (announce) {
       this.fire('durationchange');
       this.fire('timeupdate');
@@ -652,7 +753,11 @@ export class PostHogReplay extends LitElement {
     const ready = this.status === 'ready';
     const atStart = ready && this.paused && this.currentTime === 0 && !this.endedFlag;
     return html`
-      ${views.windowBar(this.view)}
+      ${views.windowBar({
+        ...this.view,
+        notice: [this.view.notice, this.apiNote].filter(Boolean).join(' · '),
+        recording: views.describeMetadata(this.metadata, this.showPerson),
+      })}
       <div part="viewport" class="viewport" @click=${this.onViewportClick}>
         <div class="stage"></div>
         ${this.status === 'loading' ? views.loadingView(this.loadMessage, this.loadFraction) : nothing}
@@ -676,6 +781,11 @@ function timeRanges(ranges: [number, number][]): TimeRanges {
     return ranges[i];
   };
   return { length: ranges.length, start: (i) => at(i)[0], end: (i) => at(i)[1] };
+}
+
+function retryNote(status: Extract<PostHogApiStatus, { state: 'retrying' }>): string {
+  const seconds = Math.max(1, Math.round(status.delayMs / 1000));
+  return `${status.reason} Retrying in ${seconds} s (attempt ${status.attempt})…`;
 }
 
 function nextFrame(): Promise<void> {

@@ -66,14 +66,46 @@ export function controlBar(): TemplateResult {
   `;
 }
 
-export function windowBar(view: { label: string; url: string; notice: string }) {
-  const { label, url, notice } = view;
-  if (!label && !url && !notice) return nothing;
+export function windowBar(view: { label: string; url: string; notice: string; recording: string }) {
+  const { label, url, notice, recording } = view;
+  if (!label && !url && !notice && !recording) return nothing;
   return html`<div part="window-bar" class="window-bar">
+    ${recording ? html`<span part="recording-info" class="recording-info">${recording}</span>` : nothing}
     ${label ? html`<span part="window-label" class="window-label">${label}</span>` : nothing}
     <span part="url" class="url" title=${url}>${url}</span>
     ${notice ? html`<span part="notice" class="notice" role="note">${notice}</span>` : nothing}
   </div>`;
+}
+
+/**
+ * "28 Nov 2026, 14:03 · 3 min" from PostHog's metadata (start time and duration); the person
+ * only when the page opted in with `show-person`.
+ */
+export function describeMetadata(
+  metadata:
+    | {
+        start_time?: string;
+        recording_duration?: number;
+        person?: { name?: string; properties?: Record<string, unknown> } | null;
+      }
+    | undefined,
+  showPerson: boolean,
+): string {
+  if (!metadata) return '';
+  const parts: string[] = [];
+  const start = metadata.start_time ? new Date(metadata.start_time) : undefined;
+  if (start && !Number.isNaN(start.getTime())) {
+    parts.push(start.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+  }
+  if (typeof metadata.recording_duration === 'number') {
+    const minutes = Math.round(metadata.recording_duration / 60);
+    parts.push(minutes >= 1 ? `${minutes} min` : `${metadata.recording_duration} s`);
+  }
+  const person = metadata.person;
+  const email = person?.properties?.email;
+  const who = person?.name || (typeof email === 'string' ? email : '');
+  if (showPerson && who) parts.push(who);
+  return parts.join(' · ');
 }
 
 export function loadingView(message: string, fraction: number | undefined) {
