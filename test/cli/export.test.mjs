@@ -50,27 +50,30 @@ describe('posthog-replay export', () => {
 
   it('is resumable: existing bundles are skipped, --force rewrites them', async () => {
     const dir = await tempDir();
-    await writeFile(bundlePath(dir, 'demo'), 'already here');
+    await writeFile(bundlePath(dir, RECORDINGS.small), 'already here');
     const from = server.requests.length;
-    const first = await exportTo(dir, 'demo', RECORDINGS.small);
+    const first = await exportTo(dir, RECORDINGS.small, 'legacy');
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stderr, /1 exported, 1 skipped/);
-    assert.equal(await readFile(bundlePath(dir, 'demo'), 'utf8'), 'already here');
-    assert.ok(!server.requests.slice(from).some((r) => r.path.includes('/demo')));
-    const forced = await exportTo(dir, 'demo', '--force');
+    assert.equal(await readFile(bundlePath(dir, RECORDINGS.small), 'utf8'), 'already here');
+    assert.ok(!server.requests.slice(from).some((r) => r.path.includes(RECORDINGS.small)));
+    const forced = await exportTo(dir, RECORDINGS.small, '--force');
     assert.equal(forced.code, 0, forced.stderr);
-    assert.equal((await readBundle(bundlePath(dir, 'demo'))).metadata.id, 'demo');
+    assert.equal(
+      (await readBundle(bundlePath(dir, RECORDINGS.small))).metadata.id,
+      RECORDINGS.small,
+    );
     assert.ok(!(await readdir(dir)).some((f) => f.endsWith('.partial')));
   });
 
   it('--strip-person leaves out person and distinct_id', async () => {
     const dir = await tempDir();
-    const { code } = await exportTo(dir, 'demo', '--strip-person');
+    const { code } = await exportTo(dir, RECORDINGS.small, '--strip-person');
     assert.equal(code, 0);
-    const { metadata } = await readBundle(bundlePath(dir, 'demo'));
+    const { metadata } = await readBundle(bundlePath(dir, RECORDINGS.small));
     assert.equal(metadata.person, undefined);
     assert.equal(metadata.distinct_id, undefined);
-    assert.equal(metadata.recording_duration, 183);
+    assert.equal(metadata.recording_duration, 11);
   });
 
   it('selects recordings by date range through the list endpoint, page by page', async () => {

@@ -37,6 +37,7 @@ async function playToEnd(page, seconds = 3) {
   return page.evaluate(async (seconds) => {
     const player = document.querySelector('posthog-replay');
     player.currentTime = Math.max(0, player.duration - seconds);
+    player.playbackRate = 4;
     const ended = new Promise((resolve) =>
       player.addEventListener('ended', resolve, { once: true }),
     );

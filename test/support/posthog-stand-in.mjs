@@ -13,7 +13,8 @@
 //   any other id is 404.
 // Options: apiKey (then Bearer auth is required: 401 otherwise, 403 for `scopelessKey`),
 //   sharingToken, projectId ('1'), slowMs (delay per answer), flaky (every Nth request fails
-//   with 503), retryAfter (Retry-After seconds on 429, default '0'), cors (allow any origin).
+//   with 503), retryAfter (Retry-After seconds on 429, default '0'), throttleTimes (429s per
+//   URL for `throttled`, default 2), pagination ('cursor' or 'offset'), cors (allow any origin).
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -84,12 +85,16 @@ function loadData() {
 let cached;
 const data = () => (cached ??= loadData());
 
+/** `[u32be length][snappy]` per block, as `decompress=false` answers; compressed once per block. */
 function lengthPrefixed(blocks) {
   const parts = blocks.map((block) => {
-    const compressed = Buffer.from(snappy.compress(Buffer.from(block.text, 'utf8')));
-    const prefix = Buffer.alloc(4);
-    prefix.writeUInt32BE(compressed.length);
-    return Buffer.concat([prefix, compressed]);
+    if (!block.framed) {
+      const compressed = Buffer.from(snappy.compress(Buffer.from(block.text, 'utf8')));
+      const prefix = Buffer.alloc(4);
+      prefix.writeUInt32BE(compressed.length);
+      block.framed = Buffer.concat([prefix, compressed]);
+    }
+    return block.framed;
   });
   return Buffer.concat(parts);
 }
@@ -266,7 +271,7 @@ export function createPostHogStandIn(options = {}) {
     const key = `${url.pathname}?${url.searchParams}`;
     const seen = (perUrl.get(key) ?? 0) + 1;
     perUrl.set(key, seen);
-    if (id === 'throttled' && seen <= 2)
+    if (id === 'throttled' && seen <= (options.throttleTimes ?? 2))
       return send(429, { detail: 'Request was throttled.' }, 'application/json', {
         'retry-after': options.retryAfter ?? '0',
       });
