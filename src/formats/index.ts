@@ -1,9 +1,12 @@
 /**
  * Recording decoder: any PostHog or rrweb recording shape in, sorted playable rrweb events out.
- * Synchronous on purpose: it runs inside the decode worker, or on the main thread as a fallback.
+ * `decodeRecording` is synchronous (the CLI and tests use it); `decodeRecordingAsync` is the same
+ * pipeline with the outermost gzip layer inflated by the platform's `DecompressionStream` (native
+ * code, several times faster than fflate) where there is one; the decode worker uses it.
  * Pipeline: containers (bytes → text) → JSON/JSONL → format registry → per-event decode →
  * normalisation. Every failure surfaces as a DecodeError.
  */
+import { isGzip, gunzipNative } from './containers/gzip.js';
 import { messageOf, unwrapBytes, unwrapText } from './containers/index.js';
 import { detectFormat } from './detect.js';
 import { MobileRecordingError, prepareEvents } from './events.js';
@@ -35,35 +38,83 @@ export interface DecodeOptions {
 export const MOBILE_MESSAGE =
   'This is a PostHog mobile recording; mobile recordings are not supported yet.';
 
-export function decodeRecording(input: unknown, options: DecodeOptions = {}): DecodedRecording {
-  const progress = (stage: DecodeProgress['stage'], fraction: number) => {
+type Progress = (stage: DecodeProgress['stage'], fraction: number) => void;
+
+function progressOf(options: DecodeOptions): Progress {
+  return (stage, fraction) => {
     try {
       options.onProgress?.({ stage, fraction });
     } catch {
       // A failing progress listener must not fail the decode.
     }
   };
+}
+
+function asDecodeError(error: unknown): DecodeError {
+  if (error instanceof DecodeError) return error;
+  return new DecodeError(3, `The recording could not be decoded: ${messageOf(error)}`);
+}
+
+export function decodeRecording(input: unknown, options: DecodeOptions = {}): DecodedRecording {
+  const progress = progressOf(options);
   try {
-    return decode(input, progress);
+    progress('inflate', 0);
+    return decode({ input }, [], progress);
   } catch (error) {
-    if (error instanceof DecodeError) throw error;
-    throw new DecodeError(3, `The recording could not be decoded: ${messageOf(error)}`);
+    throw asDecodeError(error);
   }
 }
 
-function decode(
+/**
+ * `decodeRecording`, but gzip bytes are inflated by `DecompressionStream` when the platform has
+ * it (falling back to fflate when it has not, or when the stream fails, so that a corrupt file
+ * reports the same error either way). Resolves with the same result; rejects with a DecodeError.
+ */
+export async function decodeRecordingAsync(
   input: unknown,
-  progress: (stage: DecodeProgress['stage'], fraction: number) => void,
+  options: DecodeOptions = {},
+): Promise<DecodedRecording> {
+  const progress = progressOf(options);
+  progress('inflate', 0);
+  let containers: string[] = [];
+  const source = { input };
+  input = undefined;
+  const bytes = toBytes(source.input);
+  if (bytes && isGzip(bytes)) {
+    const inflated = await gunzipNative(bytes);
+    if (inflated) {
+      containers = ['gzip'];
+      source.input = inflated;
+    }
+  }
+  try {
+    return decode(source, containers, progress);
+  } catch (error) {
+    throw asDecodeError(error);
+  }
+}
+
+/**
+ * The pipeline. `source.input` is taken out of its holder so that nothing keeps the input (tens
+ * of MB of bytes or text for a large recording) alive once it has been read.
+ */
+function decode(
+  source: { input: unknown },
+  peeled: string[],
+  progress: Progress,
 ): DecodedRecording {
   const notes = new Notes();
-  const containers: string[] = [];
+  const containers: string[] = [...peeled];
   let value: unknown;
 
-  progress('inflate', 0);
+  let input = source.input;
+  source.input = undefined;
   let text: string | undefined;
   let bytes = toBytes(input);
+  if (bytes) input = undefined;
   if (typeof input === 'string') {
     const unwrapped = unwrapText(input);
+    input = undefined;
     if (typeof unwrapped === 'string') text = unwrapped;
     else {
       containers.push('form-data-base64');
@@ -73,6 +124,7 @@ function decode(
   if (bytes) {
     if (bytes.length === 0) throw new DecodeError(3, 'The recording is empty.');
     const unwrapped = unwrapBytes(bytes);
+    bytes = undefined;
     containers.push(...unwrapped.containers);
     unwrapped.warnings.forEach((w) => notes.add(w));
     text = unwrapped.text;
@@ -81,6 +133,7 @@ function decode(
   if (text !== undefined) {
     progress('parse', 0.1);
     const parsed = parseText(text);
+    text = undefined;
     value = parsed.value;
     if (parsed.badLines > 0) {
       notes.add(

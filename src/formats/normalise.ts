@@ -45,6 +45,11 @@ function dedupeKey(event: JsonObject): string {
  * came from another line/batch (ingestion wrote it twice) or differs only by `delay`/`seq` (an
  * export read back). An exact repeat inside one batch is the page doing the same thing twice and
  * stays. Mutation chunks share timestamps by design and are never dropped.
+ *
+ * Cheap on purpose (it runs on every decode): a lone event is never looked at; a run whose events
+ * all share one batch, `delay` and `seq` cannot hold a duplicate (so a plain rrweb array, which
+ * has none of them, is never hashed); otherwise only events whose type, source and window repeat
+ * within the run are serialised and compared.
  */
 export function dedupe(prepared: Prepared[], notes: Notes): Prepared[] {
   const out: Prepared[] = [];
@@ -53,39 +58,77 @@ export function dedupe(prepared: Prepared[], notes: Notes): Prepared[] {
     const ts = prepared[i].event.timestamp;
     let j = i + 1;
     while (j < prepared.length && prepared[j].event.timestamp === ts) j++;
-    if (j - i === 1) {
-      out.push(prepared[i]);
+    if (j - i === 1 || cannotRepeat(prepared, i, j)) {
+      for (let k = i; k < j; k++) out.push(prepared[k]);
     } else {
-      const seen = new Map<string, { key: string; item: Prepared }[]>();
-      for (let k = i; k < j; k++) {
-        const item = prepared[k];
-        const { event } = item;
-        if (event.isMutationChunk) {
-          out.push(item);
-          continue;
-        }
-        const key = dedupeKey(event);
-        const kept = seen.get(event.windowId) ?? [];
-        const duplicate = kept.some(
-          (other) =>
-            other.key === key &&
-            (other.item.batch !== item.batch ||
-              other.item.event.delay !== event.delay ||
-              other.item.event.seq !== event.seq),
-        );
-        if (duplicate) {
-          dropped++;
-          continue;
-        }
-        kept.push({ key, item });
-        seen.set(event.windowId, kept);
-        out.push(item);
-      }
+      dropped += dedupeRun(prepared, i, j, out);
     }
     i = j;
   }
   if (dropped > 0) notes.add(`${plural(dropped, 'duplicate event')} ${were(dropped)} dropped.`);
   return out;
+}
+
+/** True when no two events of `prepared[i..j)` differ in batch, `delay` or `seq`. */
+function cannotRepeat(prepared: Prepared[], i: number, j: number): boolean {
+  const { batch, event } = prepared[i];
+  for (let k = i + 1; k < j; k++) {
+    const other = prepared[k];
+    if (
+      other.batch !== batch ||
+      other.event.delay !== event.delay ||
+      other.event.seq !== event.seq
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** A cheap part of the de-duplication key: events that differ here cannot be repeats. */
+function fingerprint(event: Tagged): string {
+  const data = event.data;
+  const source = typeof data === 'object' && data !== null ? (data as JsonObject).source : '';
+  return `${event.windowId}\u0000${String(event.type)}\u0000${String(source)}`;
+}
+
+/** De-duplicates one run of equal timestamps into `out`; returns how many it dropped. */
+function dedupeRun(prepared: Prepared[], i: number, j: number, out: Prepared[]): number {
+  const counts = new Map<string, number>();
+  const prints: string[] = [];
+  for (let k = i; k < j; k++) {
+    const print = fingerprint(prepared[k].event);
+    prints.push(print);
+    counts.set(print, (counts.get(print) ?? 0) + 1);
+  }
+  let dropped = 0;
+  const seen = new Map<string, { key: string; item: Prepared }[]>();
+  for (let k = i; k < j; k++) {
+    const item = prepared[k];
+    const { event } = item;
+    const print = prints[k - i];
+    if (event.isMutationChunk || counts.get(print) === 1) {
+      out.push(item);
+      continue;
+    }
+    const key = dedupeKey(event);
+    const kept = seen.get(print) ?? [];
+    const duplicate = kept.some(
+      (other) =>
+        other.key === key &&
+        (other.item.batch !== item.batch ||
+          other.item.event.delay !== event.delay ||
+          other.item.event.seq !== event.seq),
+    );
+    if (duplicate) {
+      dropped++;
+      continue;
+    }
+    kept.push({ key, item });
+    seen.set(print, kept);
+    out.push(item);
+  }
+  return dropped;
 }
 
 const DEFAULT_META = { width: 1280, height: 720, href: '' };

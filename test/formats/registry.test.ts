@@ -16,6 +16,9 @@ const w = (event: object, windowId: string | number) => ({ ...event, windowId })
 
 /** A few samples of every registered format, keyed by format id. */
 const SAMPLES: Record<string, unknown[]> = {
+  'posthog-replay-bundle': [
+    { format: 'posthog-replay-bundle', version: 1, windows: [{ id: 'a', events: [meta, full] }] },
+  ],
   'posthog-export-v2': [
     {
       version: '2023-04-28',

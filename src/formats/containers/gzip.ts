@@ -35,3 +35,25 @@ export function gunzip(bytes: Uint8Array): Uint8Array {
   }
   return out;
 }
+
+/**
+ * Gunzips `bytes` with the platform's `DecompressionStream` (native code; in Chromium several
+ * times faster than fflate). Resolves null when there is none or when it fails (corrupt data,
+ * bytes after the gzip member, several members): the caller then goes the fflate way, which
+ * handles those cases and words the errors.
+ */
+export async function gunzipNative(bytes: Uint8Array): Promise<Uint8Array | null> {
+  if (typeof DecompressionStream !== 'function' || typeof Response !== 'function') return null;
+  try {
+    const input = new ReadableStream<BufferSource>({
+      start(controller) {
+        controller.enqueue(bytes as Uint8Array<ArrayBuffer>);
+        controller.close();
+      },
+    });
+    const stream = input.pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
