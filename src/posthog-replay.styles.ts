@@ -5,32 +5,24 @@ import rrwebCss from 'virtual:rrweb-css';
 export const playerStyles = [
   unsafeCSS(rrwebCss),
   css`
-    /* Theme tokens: dark by default, light on request or when the system asks (auto). */
+    /*
+     * Theme tokens as light-dark() pairs: the host's color-scheme picks one. Dark by default;
+     * light on request; auto follows the system's prefers-color-scheme.
+     */
     :host {
-      --_t-bg: #1d1f24;
-      --_t-surface: #2a2d34;
-      --_t-fg: #f1f2f4;
-      --_t-border: rgb(255 255 255 / 0.1);
-      --_t-accent: #5b7bff;
-      --_t-error: #ff9c94;
+      color-scheme: dark;
+      --_t-bg: light-dark(#e9eaee, #1d1f24);
+      --_t-surface: light-dark(#ffffff, #2a2d34);
+      --_t-fg: light-dark(#1d1f24, #f1f2f4);
+      --_t-border: light-dark(rgb(0 0 0 / 0.1), rgb(255 255 255 / 0.1));
+      --_t-accent: light-dark(#1d4aff, #5b7bff);
+      --_t-error: light-dark(#b3261e, #ff9c94);
     }
     :host([theme='light']) {
-      --_t-bg: #e9eaee;
-      --_t-surface: #ffffff;
-      --_t-fg: #1d1f24;
-      --_t-border: rgb(0 0 0 / 0.1);
-      --_t-accent: #1d4aff;
-      --_t-error: #b3261e;
+      color-scheme: light;
     }
-    @media (prefers-color-scheme: light) {
-      :host([theme='auto']) {
-        --_t-bg: #e9eaee;
-        --_t-surface: #ffffff;
-        --_t-fg: #1d1f24;
-        --_t-border: rgb(0 0 0 / 0.1);
-        --_t-accent: #1d4aff;
-        --_t-error: #b3261e;
-      }
+    :host([theme='auto']) {
+      color-scheme: light dark;
     }
     :host {
       --_accent: var(--posthog-replay-accent-color, var(--_t-accent));
