@@ -53,27 +53,17 @@ export const defaultArgs: ReplayArgs = {
   width: '800px',
 };
 
+/** Controls for the args; their descriptions come from custom-elements.json (the JSDoc). */
 export const argTypes: Partial<ArgTypes<ReplayArgs>> = {
-  src: {
-    control: 'select',
-    options: Object.values(RECORDINGS),
-    description: 'URL of a recording file (any supported format, gzip or not).',
-  },
-  theme: {
-    control: 'inline-radio',
-    options: ['light', 'dark', 'auto'],
-    description: '`light`, `dark`, or `auto` (follows `prefers-color-scheme`).',
-  },
-  start: { control: 'text', description: 'Play only from here: seconds or a clock time.' },
-  end: { control: 'text', description: 'Play only up to here: seconds or a clock time.' },
-  withoutControls: { control: 'boolean', description: 'Hide the built-in control bar.' },
-  withoutSkipInactivity: {
-    control: 'boolean',
-    description: 'Start with skipping of idle stretches off.',
-  },
+  src: { control: 'select', options: Object.values(RECORDINGS) },
+  theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+  start: { control: 'text' },
+  end: { control: 'text' },
+  withoutControls: { control: 'boolean' },
+  withoutSkipInactivity: { control: 'boolean' },
   width: {
     control: 'text',
-    description: 'Story only: the width of the player.',
+    description: 'Story only: the width of the player (it keeps 16:10 by itself).',
     table: { category: 'story' },
   },
 };
