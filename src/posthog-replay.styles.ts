@@ -53,6 +53,9 @@ export const playerStyles = [
         sans-serif
       );
       font-size: 14px;
+      /* Explicit: hosts like media-chrome's controller set line-height: 0 for their children. */
+      line-height: 1.4;
+      box-shadow: 0 0 0 1px var(--_t-border);
       contain: content;
       container-type: inline-size;
     }
@@ -140,6 +143,15 @@ export const playerStyles = [
     @container (max-width: 480px) {
       .controls .optional {
         display: none;
+      }
+      .poster-button {
+        width: 44px;
+        height: 44px;
+        margin: -22px 0 0 -22px;
+      }
+      .poster-button svg {
+        width: 22px;
+        height: 22px;
       }
       .window-bar .url {
         font-size: 11px;

@@ -79,7 +79,7 @@ export class PostHogReplaySpeedMenu extends ReplayControl {
         aria-haspopup="menu"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-keyshortcuts="&lt; &gt;"
-        ?disabled=${!player}
+        ?disabled=${!(duration > 0)}
         @click=${this.toggleMenu}
       >
         ${rate}×

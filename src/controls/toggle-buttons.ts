@@ -26,6 +26,7 @@ abstract class ToggleButton extends ReplayControl {
       aria-pressed=${on ? 'true' : 'false'}
       aria-keyshortcuts=${this.shortcut || undefined}
       ?hidden=${!player || !this.supported(player)}
+      ?disabled=${!((player?.duration ?? 0) > 0)}
       @click=${this.onClick}
     >
       <slot name="icon"
