@@ -6,19 +6,49 @@
  * a page with a player that finished loading keeps no thread around.
  */
 import decoderRuntime from 'virtual:decode-worker';
-import { DecodeError, type DecodedRecording, type DecodeProgress } from '../formats/types.js';
+import {
+  DecodeError,
+  type DecodedRecording,
+  type DecodeProgress,
+  type DecodeReport,
+  type RecordingEvent,
+} from '../formats/types.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 import { PROTOCOL_VERSION } from './protocol.js';
 
 export interface DecodeOptions {
   signal?: AbortSignal;
   onProgress?: (progress: DecodeProgress) => void;
+  /**
+   * Called with the decoded events in slices as they reach the page, before the promise
+   * resolves: consecutive slices in time order (their concatenation is the resolved `events`),
+   * each with the full report, the last with `done`. The first slice is the first events in
+   * time order up to at least the recording's first FullSnapshot (and the Meta before it), so a
+   * player can show the first frame from it. Each slice arrives in its own task. Throwing here
+   * fails the decode with that error.
+   */
+  onChunk?: (events: RecordingEvent[], report: DecodeReport, done: boolean) => void;
+}
+
+/** A slice as it came from the worker, not yet handed on. */
+interface PendingSlice {
+  index: number;
+  events: RecordingEvent[];
+  done: boolean;
 }
 
 interface Job {
   resolve(recording: DecodedRecording): void;
   reject(error: unknown): void;
   onProgress?: (progress: DecodeProgress) => void;
+  onChunk?: DecodeOptions['onChunk'];
+  /** Set once resolved, rejected or cancelled: nothing more is delivered. */
+  settled: boolean;
+  report?: DecodeReport;
+  events: RecordingEvent[];
+  pending: PendingSlice[];
+  nextIndex: number;
+  pumping: boolean;
 }
 
 const IDLE_STOP_MS = 5_000;
@@ -26,21 +56,53 @@ const IDLE_STOP_MS = 5_000;
 /** Where decoding runs; read by tests and shown nowhere else. */
 export type DecodeThread = 'worker' | 'main';
 
-class SharedDecodeWorker {
+/**
+ * Ends the current task so the page can render and handle input: `scheduler.yield()` where there
+ * is one (it resumes ahead of other queued work), else a MessageChannel message (no 4 ms clamp
+ * like a nested setTimeout).
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export class SharedDecodeWorker {
   private worker?: Worker;
   private ready?: Promise<boolean>;
   private readonly jobs = new Map<number, Job>();
   private nextId = 1;
   private idleTimer?: ReturnType<typeof setTimeout>;
   /** Set once a worker failed to start; every later job decodes on the main thread. */
-  private blocked = false;
+  private blocked: boolean;
   lastThread: DecodeThread | undefined;
+
+  private readonly sliceChars?: number;
+
+  /**
+   * `mainThread: true` never starts a worker (for tests; a CSP does the same at run time);
+   * `sliceChars` sets how much JSON an `onChunk` slice holds (default about 100 k characters).
+   */
+  constructor({
+    mainThread = false,
+    sliceChars,
+  }: { mainThread?: boolean; sliceChars?: number } = {}) {
+    this.blocked = mainThread;
+    this.sliceChars = sliceChars;
+  }
 
   async decode(input: unknown, options: DecodeOptions = {}): Promise<DecodedRecording> {
     options.signal?.throwIfAborted();
     if (!this.blocked && (await this.start())) return this.postJob(input, options);
     this.lastThread = 'main';
-    return decodeOnMainThread(input, options);
+    return decodeOnMainThread(input, options, this.sliceChars);
   }
 
   /** Starts the worker if needed; resolves false when the page does not let it run. */
@@ -53,15 +115,19 @@ class SharedDecodeWorker {
         url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
         const worker = new Worker(url, { name: 'posthog-replay-decoder' });
         this.worker = worker;
+        let started = false;
         worker.onmessage = ({ data }: MessageEvent<WorkerResponse>) => {
-          if (data.type === 'ready') resolve(data.v === PROTOCOL_VERSION);
-          else this.onResponse(data);
+          if (data.type === 'ready') {
+            started = true;
+            resolve(data.v === PROTOCOL_VERSION);
+          } else this.onResponse(data);
         };
         // Chromium does not throw from `new Worker()` under a CSP that blocks it: an error event
         // comes later instead, before `ready`.
         worker.onerror = (event) => {
           event.preventDefault();
-          this.fail();
+          if (started) this.crashed(event.message);
+          else this.fail();
           resolve(false);
         };
       } catch {
@@ -76,16 +142,35 @@ class SharedDecodeWorker {
 
   private postJob(
     input: unknown,
-    { signal, onProgress }: DecodeOptions,
+    { signal, onProgress, onChunk }: DecodeOptions,
   ): Promise<DecodedRecording> {
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
     this.lastThread = 'worker';
     return new Promise<DecodedRecording>((resolve, reject) => {
-      this.jobs.set(id, { resolve, reject, onProgress });
-      signal?.addEventListener('abort', () => this.cancel(id, signal.reason), { once: true });
+      const job: Job = {
+        resolve,
+        reject,
+        onProgress,
+        onChunk,
+        settled: false,
+        events: [],
+        pending: [],
+        nextIndex: 0,
+        pumping: false,
+      };
+      this.jobs.set(id, job);
+      signal?.addEventListener('abort', () => this.cancel(id, job, signal.reason), {
+        once: true,
+      });
       const { payload, transfer } = toTransferable(input);
-      const request: WorkerRequest = { type: 'decode', v: PROTOCOL_VERSION, id, input: payload };
+      const request: WorkerRequest = {
+        type: 'decode',
+        v: PROTOCOL_VERSION,
+        id,
+        input: payload,
+        sliceChars: this.sliceChars,
+      };
       this.worker!.postMessage(request, transfer);
     });
   }
@@ -93,22 +178,69 @@ class SharedDecodeWorker {
   private onResponse(response: Exclude<WorkerResponse, { type: 'ready' }>) {
     const job = this.jobs.get(response.id);
     if (!job) return;
-    if (response.type === 'progress') {
-      job.onProgress?.(response.progress);
-      return;
+    switch (response.type) {
+      case 'progress':
+        job.onProgress?.(response.progress);
+        return;
+      case 'report':
+        job.report = response.report;
+        return;
+      case 'events':
+        job.pending.push({ index: response.index, events: response.events, done: response.done });
+        // The worker is done with this job once it sent the last slice; the page may still be
+        // parsing, but the worker can take the next job (or stop when there is none).
+        if (response.done) this.finished(response.id);
+        if (!job.pumping) void this.pump(job);
+        return;
+      case 'error':
+        this.finished(response.id);
+        settle(job, () => job.reject(new DecodeError(response.error.code, response.error.message)));
+        return;
+      default:
+        response satisfies never;
     }
-    this.jobs.delete(response.id);
-    if (response.type === 'result') job.resolve(response.recording);
-    else job.reject(new DecodeError(response.error.code, response.error.message));
+  }
+
+  /**
+   * Takes the received slices one per task (the first in the task of its message, where it was
+   * deserialised), hands each to `onChunk`, and resolves with all of them after the last.
+   */
+  private async pump(job: Job) {
+    job.pumping = true;
+    try {
+      while (!job.settled && job.pending.length > 0) {
+        const slice = job.pending.shift()!;
+        if (slice.index !== job.nextIndex++ || !job.report) {
+          throw new DecodeError(3, 'The decoder sent the recording out of order.');
+        }
+        const { events } = slice;
+        for (let i = 0; i < events.length; i++) job.events.push(events[i]);
+        job.onChunk?.(events, job.report, slice.done);
+        if (slice.done) {
+          const recording: DecodedRecording = { events: job.events, report: job.report };
+          settle(job, () => job.resolve(recording));
+          return;
+        }
+        if (job.pending.length > 0) await yieldToPage();
+      }
+    } catch (error) {
+      settle(job, () => job.reject(error));
+    } finally {
+      job.pumping = false;
+    }
+  }
+
+  /** The worker will send nothing more for job `id`. */
+  private finished(id: number) {
+    this.jobs.delete(id);
     this.scheduleIdleStop();
   }
 
   /** A cancelled job: reject it now; when it was the only one, stopping the worker ends it too. */
-  private cancel(id: number, reason: unknown) {
-    const job = this.jobs.get(id);
-    if (!job) return;
-    this.jobs.delete(id);
-    job.reject(reason);
+  private cancel(id: number, job: Job, reason: unknown) {
+    settle(job, () => job.reject(reason));
+    job.pending = [];
+    if (!this.jobs.delete(id)) return;
     if (this.jobs.size === 0) this.stop();
   }
 
@@ -122,6 +254,14 @@ class SharedDecodeWorker {
     this.worker?.terminate();
     this.worker = undefined;
     this.ready = undefined;
+  }
+
+  /** The worker died while it had jobs (e.g. out of memory): fail them; the next job starts anew. */
+  private crashed(message: string) {
+    const error = new DecodeError(3, `The recording could not be decoded (${message}).`);
+    for (const job of this.jobs.values()) settle(job, () => job.reject(error));
+    this.jobs.clear();
+    this.stop();
   }
 
   /** The worker could not start: warn once, then decode pending and later jobs on the page. */
@@ -148,20 +288,46 @@ function toTransferable(input: unknown): { payload: unknown; transfer: Transfera
   return { payload: input, transfer: [] };
 }
 
+/** Runs `then` unless the job is already settled; marks it settled. */
+function settle(job: Job, then: () => void): void {
+  if (job.settled) return;
+  job.settled = true;
+  job.pending = [];
+  then();
+}
+
 async function decodeOnMainThread(
   input: unknown,
-  { signal, onProgress }: DecodeOptions,
+  { signal, onProgress, onChunk }: DecodeOptions,
+  sliceChars: number | undefined,
 ): Promise<DecodedRecording> {
-  // Let the caller's task finish (and paint the loading view) before the synchronous decode.
+  // Let the caller's task finish (and paint the loading view) before decoding.
   await new Promise((resolve) => setTimeout(resolve, 0));
   signal?.throwIfAborted();
   mainThreadDecoder ??= decoderRuntime();
+  let recording: DecodedRecording;
   try {
-    return mainThreadDecoder.decodeRecording(input, { onProgress });
+    recording = await mainThreadDecoder.decodeRecordingAsync(input, { onProgress });
   } catch (error) {
     const failure = mainThreadDecoder.toDecodeFailure(error);
     throw new DecodeError(failure.code, failure.message);
   }
+  if (onChunk) {
+    // The same slices as from the worker, so that a player behaves alike under a CSP.
+    const { events, report } = recording;
+    const slices: { events: RecordingEvent[]; done: boolean }[] = [];
+    mainThreadDecoder.postSlices([...events], sliceChars ?? 100_000, (slice, _, done) =>
+      slices.push({ events: slice, done }),
+    );
+    for (let i = 0; i < slices.length; i++) {
+      if (i > 0) {
+        await yieldToPage();
+        signal?.throwIfAborted();
+      }
+      onChunk(slices[i].events, report, slices[i].done);
+    }
+  }
+  return recording;
 }
 
 let mainThreadDecoder: ReturnType<typeof decoderRuntime> | undefined;
