@@ -9,7 +9,7 @@ import { parseClockTime } from './utils/format-time.js';
 import * as views from './views.js';
 import { ReplayMediaError } from './core/media-error.js';
 import { ReplayPlayer } from './core/replay-player.js';
-import type { DecodedRecording, DecodeReport } from './formats/types.js';
+import type { DecodedRecording, DecodeReport, RecordingEvent } from './formats/types.js';
 import { formatBytes } from './loader/fetch-recording.js';
 import { loadRecording, type RecordingSource } from './loader/load-recording.js';
 import { loadFromPostHog } from './loader/load-posthog.js';
@@ -21,6 +21,7 @@ import type {
 import { playerStyles } from './posthog-replay.styles.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
+const FULL_SNAPSHOT = 2;
 type PostHogSource = { kind: 'posthog'; ref: PostHogRecordingRef };
 
 /** Timing of a load, in ms, sent with `loadedmetadata`. */
@@ -207,6 +208,8 @@ export class PostHogReplay extends LitElement {
   /** A position set before the recording was ready, in seconds. */
   private pendingTime?: number;
   private pendingPlays: { resolve(): void; reject(e: unknown): void }[] = [];
+  private queuedAppends: { events: RecordingEvent[]; report: DecodeReport; complete: boolean }[] =
+    [];
   private lastTimeUpdate = 0;
   private skipTimer?: ReturnType<typeof setTimeout>;
   private pausedByScrolling = false;
@@ -442,9 +445,25 @@ export class PostHogReplay extends LitElement {
     this.status = 'loading';
     this.loadMessage = labelsOf(this).loading;
     this.fire('loadstart');
+    // The player starts on the first decoded events that can show a page; the rest is appended
+    // as it reaches the page, so the first frame does not wait for the whole transfer.
+    const early: RecordingEvent[] = [];
+    let shown: Promise<void> | undefined;
+    const timing = (): LoadTiming => ({
+      fetchMs: Math.round(fetched - started),
+      decodeMs: Math.round(performance.now() - fetched),
+    });
     try {
       const decoded = await loadRecording(source, {
         signal,
+        onChunk: (events, report, done) => {
+          if (signal.aborted) return;
+          if (shown) return this.appendEvents(events, report, done);
+          for (const event of events) early.push(event);
+          if (done || (early.length >= 2 && early.some((e) => e.type === FULL_SNAPSHOT))) {
+            shown = this.showRecording({ events: early, report }, timing(), signal, done);
+          }
+        },
         onFetchProgress: ({ loaded, total }) => {
           fetched = performance.now();
           this.loadFraction = total ? (0.5 * loaded) / total : undefined;
@@ -459,11 +478,9 @@ export class PostHogReplay extends LitElement {
         },
       });
       if (signal.aborted) return;
-      const timing: LoadTiming = {
-        fetchMs: Math.round(fetched - started),
-        decodeMs: Math.round(performance.now() - fetched),
-      };
-      await this.showRecording(decoded, timing, signal);
+      // A decoder that delivered no chunks (none should) still gets shown.
+      shown ??= this.showRecording(decoded, timing(), signal);
+      await shown;
     } catch (error) {
       if (signal.aborted) return;
       this.fail(error);
@@ -498,12 +515,7 @@ export class PostHogReplay extends LitElement {
           shown = this.showRecording(decoded, timing, signal, complete);
         },
         onMore: (events, report, complete) => {
-          if (!this.decoded || signal.aborted) return;
-          this.decoded = { events: this.decoded.events.concat(events), report };
-          this.player?.append(events, report, complete);
-          this.fire('durationchange');
-          this.fire('progress');
-          if (complete) this.fire('canplaythrough');
+          if (!signal.aborted) this.appendEvents(events, report, complete);
         },
         nearLiveEdge: () => !this.paused && this.duration - this.currentTime < 30,
       });
@@ -511,6 +523,25 @@ export class PostHogReplay extends LitElement {
     } catch (error) {
       if (signal.aborted) return;
       this.fail(error);
+    }
+  }
+
+  /** Events that arrived after the player started; queued while it is being built. */
+  private appendEvents(events: RecordingEvent[], report: DecodeReport, complete: boolean) {
+    if (!this.decoded) return;
+    this.decoded = { events: this.decoded.events, report };
+    if (!this.player) {
+      this.queuedAppends.push({ events, report, complete });
+      return;
+    }
+    const before = this.player.durationMs;
+    this.player.append(events, report, complete);
+    if (this.player.durationMs !== before) this.fire('durationchange');
+    this.fire('progress');
+    // Before the first frame is announced, showRecording() reports completeness itself.
+    if (complete && this.status === 'ready') {
+      this.readiness = 4;
+      this.fire('canplaythrough');
     }
   }
 
@@ -539,6 +570,9 @@ export class PostHogReplay extends LitElement {
       },
       { complete },
     );
+    for (const queued of this.queuedAppends.splice(0)) {
+      this.player.append(queued.events, queued.report, queued.complete);
+    }
     this.player.setSpeed(this.rate);
     this.player.skipInactive = this.skipInactivity;
     this.applyRange(false);
@@ -549,11 +583,12 @@ export class PostHogReplay extends LitElement {
     await nextFrame();
     if (signal.aborted) return;
     this.status = 'ready';
-    this.readiness = complete ? 4 : 3;
+    const loadedAll = this.player.complete;
+    this.readiness = loadedAll ? 4 : 3;
     this.onViewChange();
     this.fire('loadeddata');
     this.fire('canplay');
-    if (complete) this.fire('canplaythrough');
+    if (loadedAll) this.fire('canplaythrough');
     if ((this.autoplay && this.visibility.isVisible) || this.pendingPlays.length)
       this.startPlayback();
   }
@@ -712,6 +747,9 @@ export class PostHogReplay extends LitElement {
     const hadData = this.readiness > 0 || this.decoded;
     this.destroyPlayer();
     this.decoded = undefined;
+    this.queuedAppends = [];
+    this.metadata = undefined;
+    this.apiNote = '';
     this.mediaError = null;
     this.readiness = 0;
     this.endedFlag = false;

@@ -63,6 +63,8 @@ export class ReplayPlayer {
   private events: RecordingEvent[] = [];
   private report: DecodedRecording['report'];
   private recordingMs = 0;
+  /** Global ms up to which events have arrived. */
+  private loadedToMs = 0;
   private rangeStartMs = 0;
   private rangeEndMs = 0;
   /** The clip end set by setRange(), if any; otherwise the range follows the recording's end. */
@@ -109,10 +111,11 @@ export class ReplayPlayer {
     this.report = report;
     this.complete = complete;
     const start = this.events[0]?.timestamp ?? report.startTimestamp;
-    this.recordingMs = Math.max(
-      0,
-      (this.events[this.events.length - 1]?.timestamp ?? start) - start,
-    );
+    const lastLoaded = this.events[this.events.length - 1]?.timestamp ?? start;
+    // The report may already know the end (a local file delivered in slices) or only the end
+    // of what arrived so far (API batches): the recording lasts until the later of the two.
+    this.loadedToMs = Math.max(0, lastLoaded - start);
+    this.recordingMs = Math.max(this.loadedToMs, report.endTimestamp - start);
     this.rangeEndMs = clamp(
       this.clipEndMs ?? this.recordingMs,
       this.rangeStartMs,
@@ -130,7 +133,7 @@ export class ReplayPlayer {
   get loadedMs(): number {
     return this.complete
       ? this.durationMs
-      : clamp(this.recordingMs - this.rangeStartMs, 0, this.durationMs);
+      : clamp(this.loadedToMs - this.rangeStartMs, 0, this.durationMs);
   }
 
   private feedWindows(added: readonly RecordingEvent[], report: DecodedRecording['report']) {

@@ -4,7 +4,7 @@
  */
 import { ReplayMediaError } from '../core/media-error.js';
 import { DecodeError, type DecodedRecording, type DecodeProgress } from '../formats/types.js';
-import { decoder } from './decode-client.js';
+import { decoder, type DecodeOptions } from './decode-client.js';
 import { fetchRecording, type FetchProgress } from './fetch-recording.js';
 
 export type RecordingSource =
@@ -15,18 +15,20 @@ export interface LoadCallbacks {
   signal: AbortSignal;
   onFetchProgress(progress: FetchProgress): void;
   onDecodeProgress(progress: DecodeProgress): void;
+  /** Decoded events as they reach the page, in time order (see DecodeOptions.onChunk). */
+  onChunk?: DecodeOptions['onChunk'];
 }
 
 export async function loadRecording(
   source: RecordingSource,
-  { signal, onFetchProgress, onDecodeProgress }: LoadCallbacks,
+  { signal, onFetchProgress, onDecodeProgress, onChunk }: LoadCallbacks,
 ): Promise<DecodedRecording> {
   const input =
     source.kind === 'url'
       ? await fetchRecording(source.url, source.init, signal, onFetchProgress)
       : await readValue(source.value);
   try {
-    return await decoder.decode(input, { signal, onProgress: onDecodeProgress });
+    return await decoder.decode(input, { signal, onProgress: onDecodeProgress, onChunk });
   } catch (error) {
     if (signal.aborted || !(error instanceof DecodeError)) throw error;
     const where = source.kind === 'url' ? source.url : source.label;
