@@ -11,7 +11,8 @@ export interface Parsed {
 }
 
 export function parseText(text: string): Parsed {
-  if (text.trim() === '') throw new DecodeError(3, 'The recording is empty.');
+  // Not `text.trim()`: that copies a whole recording that ends in a newline, tens of MB.
+  if (!/\S/.test(text)) throw new DecodeError(3, 'The recording is empty.');
   let wholeError: unknown;
   try {
     return { value: JSON.parse(text), jsonl: false, badLines: 0, firstBadLine: 0 };
