@@ -323,6 +323,28 @@ describe('normalisation', () => {
     expect(decodeRecording(lines).events).to.have.length(4);
   });
 
+  it('in a same-millisecond run, only true repeats go, whatever else shares the millisecond', () => {
+    const scroll = (t: number) => ({
+      type: 3,
+      data: { source: 3, id: 1, x: 0, y: 5 },
+      timestamp: t,
+    });
+    // A plain rrweb array: one batch, no delay/seq, so exact repeats are the page's and stay.
+    expect(decodeRecording([meta(1), full(2), move(3), scroll(3), move(3)]).events).to.have.length(
+      5,
+    );
+    // The same run written twice by ingestion: the second copy of each event goes.
+    const lines = jsonl([
+      { window_id: 'w', data: [meta(1), full(2), move(3), scroll(3)] },
+      { window_id: 'w', data: [scroll(3), move(3, 2), move(3)] },
+    ]);
+    const decoded = decodeRecording(lines);
+    expect(
+      decoded.events.map((e) => `${e.type}/${(e.data as { source?: number }).source}`),
+    ).to.deep.equal(['4/undefined', '2/undefined', '3/1', '3/3', '3/1']);
+    expect(decoded.report.warnings).to.deep.equal(['2 duplicate events were dropped.']);
+  });
+
   it('a repeated block of same-millisecond events collapses to one copy', () => {
     const block = [move(3, 1), move(3, 2)];
     const lines = jsonl([
