@@ -188,7 +188,7 @@ export class SharedDecodeWorker {
       case 'events':
         job.pending.push({ index: response.index, events: response.events, done: response.done });
         // The worker is done with this job once it sent the last slice; the page may still be
-        // parsing, but the worker can take the next job (or stop when there is none).
+        // handing slices on, but the worker can take the next job (or stop when there is none).
         if (response.done) this.finished(response.id);
         if (!job.pumping) void this.pump(job);
         return;
