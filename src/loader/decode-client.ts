@@ -105,6 +105,14 @@ export class SharedDecodeWorker {
     return decodeOnMainThread(input, options, this.sliceChars);
   }
 
+  /**
+   * Starts the worker ahead of the first job (e.g. when a fetch begins), so that its start-up
+   * (~50–100 ms to evaluate the decoder) overlaps the download instead of following it.
+   */
+  warm(): void {
+    if (!this.blocked) void this.start();
+  }
+
   /** Starts the worker if needed; resolves false when the page does not let it run. */
   private start(): Promise<boolean> {
     if (this.ready) return this.ready;

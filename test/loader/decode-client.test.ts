@@ -83,6 +83,14 @@ describe('decode client: slices', () => {
     expectSlicesOf(chunks, decoded.events, decoded.report);
   });
 
+  it('warm() starts the worker before the first job, which then uses it', async () => {
+    const client = new SharedDecodeWorker();
+    client.warm();
+    const decoded = await client.decode(JSON.stringify(recording.slice(0, 10)));
+    expect(client.lastThread).to.equal('worker');
+    expect(decoded.events).to.have.length(10);
+  });
+
   it('decode errors still reject with the DecodeError', async () => {
     const error = await decoder.decode('{"hello": 1}').catch((e: unknown) => e);
     expect(error).to.be.instanceOf(DecodeError);
