@@ -49,6 +49,9 @@ const MEDIA_EVENTS = [
   'error',
   'ratechange',
   'fullscreenchange',
+  // More of the recording arrived: markers, idle stretches and the loaded part change.
+  'progress',
+  'canplaythrough',
 ];
 
 export class ReplayControl extends LitElement {

@@ -23,6 +23,8 @@ export async function loadRecording(
   source: RecordingSource,
   { signal, onFetchProgress, onDecodeProgress, onChunk }: LoadCallbacks,
 ): Promise<DecodedRecording> {
+  // Start the worker while the bytes download, not after.
+  decoder.warm();
   const input =
     source.kind === 'url'
       ? await fetchRecording(source.url, source.init, signal, onFetchProgress)
