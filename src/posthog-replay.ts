@@ -10,25 +10,13 @@ import * as views from './views.js';
 import { ReplayMediaError } from './core/media-error.js';
 import { ReplayPlayer } from './core/replay-player.js';
 import type { DecodedRecording, DecodeReport, RecordingEvent } from './formats/types.js';
-import { formatBytes } from './loader/fetch-recording.js';
-import { loadRecording, type RecordingSource } from './loader/load-recording.js';
-import { loadFromPostHog } from './loader/load-posthog.js';
-import type {
-  PostHogApiStatus,
-  PostHogRecordingMetadata,
-  PostHogRecordingRef,
-} from './loader/posthog-api.js';
+import { loadSource, type LoadTiming, type PlayerSource } from './loader/load-source.js';
+import type { PostHogRecordingMetadata } from './loader/posthog-api.js';
 import { playerStyles } from './posthog-replay.styles.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
-const FULL_SNAPSHOT = 2;
-type PostHogSource = { kind: 'posthog'; ref: PostHogRecordingRef };
 
-/** Timing of a load, in ms, sent with `loadedmetadata`. */
-export interface LoadTiming {
-  fetchMs: number;
-  decodeMs: number;
-}
+export type { LoadTiming };
 
 /**
  * Plays a PostHog session recording (or any rrweb recording) from a URL, a value, or an inline
@@ -418,18 +406,21 @@ export class PostHogReplay extends LitElement {
     void this.runLoad(source, abort.signal);
   }
 
-  private currentSource(): RecordingSource | PostHogSource | undefined {
+  private currentSource(): PlayerSource | undefined {
     if (this.recording !== undefined && this.recording !== null) {
       return { kind: 'value', value: this.recording, label: 'the recording property' };
     }
     if (this.src) return { kind: 'url', url: this.src, init: this.fetchInit };
     if (this.apiHost && this.projectId && this.recordingId) {
-      const ref = {
-        apiHost: this.apiHost,
-        projectId: this.projectId,
-        recordingId: this.recordingId,
+      const { apiHost, projectId, recordingId, fetchInit, apiKey } = this;
+      const ref = { apiHost, projectId, recordingId };
+      return {
+        kind: 'posthog',
+        ref,
+        fetchInit,
+        apiKey,
+        sharingToken: this.sharingToken || undefined,
       };
-      return { kind: 'posthog', ref };
     }
     const inline = this.querySelector(':scope > script[type="application/json"]');
     if (inline?.textContent?.trim()) {
@@ -438,88 +429,28 @@ export class PostHogReplay extends LitElement {
     return undefined;
   }
 
-  private async runLoad(source: RecordingSource | PostHogSource, signal: AbortSignal) {
-    if (source.kind === 'posthog') return this.runPostHogLoad(source, signal);
-    const started = performance.now();
-    let fetched = started;
+  private async runLoad(source: PlayerSource, signal: AbortSignal) {
     this.status = 'loading';
     this.loadMessage = labelsOf(this).loading;
     this.fire('loadstart');
-    // The player starts on the first decoded events that can show a page; the rest is appended
-    // as it reaches the page, so the first frame does not wait for the whole transfer.
-    const early: RecordingEvent[] = [];
-    let shown: Promise<void> | undefined;
-    const timing = (): LoadTiming => ({
-      fetchMs: Math.round(fetched - started),
-      decodeMs: Math.round(performance.now() - fetched),
-    });
     try {
-      const decoded = await loadRecording(source, {
-        signal,
-        onChunk: (events, report, done) => {
-          if (signal.aborted) return;
-          if (shown) return this.appendEvents(events, report, done);
-          for (const event of events) early.push(event);
-          if (done || (early.length >= 2 && early.some((e) => e.type === FULL_SNAPSHOT))) {
-            shown = this.showRecording({ events: early, report }, timing(), signal, done);
-          }
-        },
-        onFetchProgress: ({ loaded, total }) => {
-          fetched = performance.now();
-          this.loadFraction = total ? (0.5 * loaded) / total : undefined;
-          this.loadMessage = `${labelsOf(this).loading} ${formatBytes(loaded)}${total ? ` of ${formatBytes(total)}` : ''}`;
+      await loadSource(source, signal, {
+        labels: labelsOf(this),
+        onLoading: (message, fraction) => {
+          this.loadMessage = message;
+          this.loadFraction = fraction;
           this.fire('progress');
         },
-        onDecodeProgress: ({ fraction }) => {
-          if (fetched === started) fetched = performance.now();
-          this.loadFraction = fraction === undefined ? undefined : 0.5 + fraction / 2;
-          this.loadMessage = labelsOf(this).decoding;
-          this.fire('progress');
-        },
-      });
-      if (signal.aborted) return;
-      // A decoder that delivered no chunks (none should) still gets shown.
-      shown ??= this.showRecording(decoded, timing(), signal);
-      await shown;
-    } catch (error) {
-      if (signal.aborted) return;
-      this.fail(error);
-    }
-  }
-
-  /** Loads from PostHog's API: the player starts on the first part, the rest streams in. */
-  private async runPostHogLoad({ ref }: PostHogSource, signal: AbortSignal) {
-    const started = performance.now();
-    this.status = 'loading';
-    this.loadMessage = labelsOf(this).loading;
-    this.fire('loadstart');
-    let shown: Promise<void> | undefined;
-    try {
-      await loadFromPostHog(ref, {
-        fetchInit: this.fetchInit,
-        apiKey: this.apiKey,
-        sharingToken: this.sharingToken || undefined,
-        signal,
-        onStatus: (status) => {
-          const note = status.state === 'retrying' ? retryNote(status) : '';
+        onApiNote: (note) => {
           if (!this.player && note) this.loadMessage = note;
           this.apiNote = note;
-          if (status.state === 'loading' && status.totalBatches > 0) {
-            this.loadFraction = status.loadedBatches / status.totalBatches;
-            this.fire('progress');
-          }
         },
         onMetadata: (metadata) => (this.metadata = metadata),
-        onStart: (decoded, complete) => {
-          const timing = { fetchMs: Math.round(performance.now() - started), decodeMs: 0 };
-          shown = this.showRecording(decoded, timing, signal, complete);
-        },
-        onMore: (events, report, complete) => {
-          if (!signal.aborted) this.appendEvents(events, report, complete);
-        },
+        start: (recording, timing, complete) =>
+          this.showRecording(recording, timing, signal, complete),
+        more: (events, report, complete) => this.appendEvents(events, report, complete),
         nearLiveEdge: () => !this.paused && this.duration - this.currentTime < 30,
       });
-      await shown;
     } catch (error) {
       if (signal.aborted) return;
       this.fail(error);
@@ -819,11 +750,6 @@ function timeRanges(ranges: [number, number][]): TimeRanges {
     return ranges[i];
   };
   return { length: ranges.length, start: (i) => at(i)[0], end: (i) => at(i)[1] };
-}
-
-function retryNote(status: Extract<PostHogApiStatus, { state: 'retrying' }>): string {
-  const seconds = Math.max(1, Math.round(status.delayMs / 1000));
-  return `${status.reason} Retrying in ${seconds} s (attempt ${status.attempt})…`;
 }
 
 function nextFrame(): Promise<void> {

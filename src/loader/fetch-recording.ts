@@ -3,6 +3,7 @@
  * (code 2) whose message names the URL and says what to try.
  */
 import { ReplayMediaError } from '../core/media-error.js';
+import { concatBytes } from '../utils/bytes.js';
 
 export interface FetchProgress {
   loaded: number;
@@ -71,18 +72,7 @@ async function readBody(
         `(${formatBytes(loaded)} received). Try again.`,
     );
   }
-  return concat(chunks, loaded);
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }
 
 function hintFor(status: number): string {

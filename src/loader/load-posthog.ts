@@ -11,6 +11,7 @@ import {
   type DecodeReport,
   type WindowSummary,
 } from '../formats/types.js';
+import { concatBytes } from '../utils/bytes.js';
 import { decoder } from './decode-client.js';
 import {
   fetchRecordingBatches,
@@ -112,13 +113,7 @@ function joinBodies(batches: RecordingBatch[]): Uint8Array {
   const parts = batches.flatMap((b, i) =>
     b.encoding === 'text' && i > 0 ? [newline, b.bytes] : [b.bytes],
   );
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** The report of everything so far: windows by id in first-seen order, counts and times summed. */

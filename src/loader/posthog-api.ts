@@ -5,6 +5,7 @@
  * are something decodeRecording() reads, and joinBatchBodies() makes one body of several.
  */
 import { unwrapBytes } from '../formats/containers/index.js';
+import { concatBytes } from '../utils/bytes.js';
 
 export interface PostHogRecordingRef {
   /** `https://us.posthog.com`, a self-hosted origin, or a same-origin proxy path like `/posthog`. */
@@ -293,7 +294,7 @@ export function countBlocks(bytes: Uint8Array): number {
  */
 export function joinBatchBodies(batches: Pick<RecordingBatch, 'bytes' | 'encoding'>[]): Uint8Array {
   if (batches.every((b) => b.encoding === 'snappy-blocks'))
-    return concat(batches.map((b) => b.bytes));
+    return concatBytes(batches.map((b) => b.bytes));
   const lines: string[] = [];
   for (const { bytes } of batches) {
     const text = unwrapBytes(bytes).text.trim();
@@ -555,15 +556,4 @@ async function readJson(response: Response, url: string): Promise<unknown> {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

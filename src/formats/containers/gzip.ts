@@ -1,5 +1,6 @@
 /** gzip (magic 1f 8b): early v1 blobs, captured `/s/` bodies, user-gzipped files, cv fields. */
 import { Gunzip, gunzipSync } from 'fflate';
+import { concatBytes } from '../../utils/bytes.js';
 
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -21,19 +22,9 @@ export function gunzip(bytes: Uint8Array): Uint8Array {
       : -1;
   if (claimed >= 0 && claimed <= n * MAX_RATIO + 1024) return gunzipSync(bytes);
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  const stream = new Gunzip((chunk) => {
-    chunks.push(chunk);
-    total += chunk.length;
-  });
+  const stream = new Gunzip((chunk) => chunks.push(chunk));
   stream.push(bytes, true);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /**
