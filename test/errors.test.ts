@@ -58,6 +58,12 @@ describe('<posthog-replay> errors are UI', () => {
     expect(statusText(player).length).to.be.greaterThan(30);
   });
 
+  it('a PostHog mobile recording: code 4, "not supported yet", never a blank frame', async () => {
+    const player = await failingLoad(`${FIXTURES}/mobile/synthetic_mobile_wireframe_blob_v2.jsonl`);
+    expect(player.error?.code).to.equal(4);
+    expect(statusText(player)).to.match(/mobile recordings are not supported yet/);
+  });
+
   it('a recording with no full snapshot says so instead of showing white', async () => {
     const player = await failingLoad(`${FIXTURES}/rrweb/mutation.blocked_middlechild_element.json`);
     expect(player.error?.code).to.be.oneOf([3, 4]);
