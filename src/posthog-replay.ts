@@ -192,6 +192,9 @@ export class PostHogReplay extends LitElement {
   private rate = 1;
   private readiness = 0;
   private isSeeking = false;
+  /** The latest seek target not yet applied (see seekTo), and the frame that applies it. */
+  private pendingSeekMs?: number;
+  private seekFrame = 0;
   private endedFlag = false;
   /** A position set before the recording was ready, in seconds. */
   private pendingTime?: number;
@@ -217,6 +220,7 @@ export class PostHogReplay extends LitElement {
 
   /** Position in seconds; setting it seeks. */
   get currentTime(): number {
+    if (this.pendingSeekMs !== undefined) return this.pendingSeekMs / 1000;
     if (this.player) return this.player.currentTimeMs / 1000;
     return this.pendingTime ?? 0;
   }
@@ -601,23 +605,45 @@ export class PostHogReplay extends LitElement {
     }
   }
 
+  /**
+   * Seeks are coalesced: the first is applied at once, and any that come before the next frame
+   * (a scrubbing pointer, media-chrome's range) are folded into one, the latest, then.
+   */
   private seekTo(ms: number) {
-    const player = this.player;
-    if (!player) return;
+    if (!this.player) return;
     this.endedFlag = false;
-    this.isSeeking = true;
-    this.fire('seeking');
+    this.pendingSeekMs = ms;
+    if (!this.isSeeking) {
+      this.isSeeking = true;
+      this.fire('seeking');
+    }
+    if (this.seekFrame) return;
+    this.applyPendingSeek();
+    this.seekFrame = requestAnimationFrame(this.finishSeek);
+  }
+
+  private applyPendingSeek() {
+    const ms = this.pendingSeekMs;
+    this.pendingSeekMs = undefined;
+    if (ms === undefined || !this.player) return;
     try {
-      player.seek(ms);
+      this.player.seek(ms);
     } catch (error) {
       console.warn('<posthog-replay>: seeking failed', error);
     }
-    requestAnimationFrame(() => {
-      this.isSeeking = false;
-      this.fire('timeupdate');
-      this.fire('seeked');
-    });
   }
+
+  private readonly finishSeek = () => {
+    if (this.pendingSeekMs !== undefined) {
+      this.applyPendingSeek();
+      this.seekFrame = requestAnimationFrame(this.finishSeek);
+      return;
+    }
+    this.seekFrame = 0;
+    this.isSeeking = false;
+    this.fire('timeupdate');
+    this.fire('seeked');
+  };
 
   private onPlayerTime() {
     // Like <video>: timeupdate about every 100 ms while playing, not every frame.
@@ -692,6 +718,10 @@ export class PostHogReplay extends LitElement {
   private destroyPlayer() {
     this.player?.destroy();
     this.player = undefined;
+    cancelAnimationFrame(this.seekFrame);
+    this.seekFrame = 0;
+    this.pendingSeekMs = undefined;
+    this.isSeeking = false;
   }
 
   private durationMs(): number {

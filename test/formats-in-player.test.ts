@@ -39,7 +39,7 @@ describe('every format plays in the element, from src, gzipped or not', () => {
       for (const gzip of [false, true]) {
         it(`${file}${gzip ? ' (gzipped)' : ''}: ${events} events, ${windows} window(s)`, async () => {
           const body = await served(file);
-          const url = URL.createObjectURL(new Blob([gzip ? gzipSync(body) : body]));
+          const url = URL.createObjectURL(new Blob([(gzip ? gzipSync(body) : body) as BlobPart]));
           const player = await emptyPlayer('width: 400px; height: 260px');
           player.src = url;
           await whenReady(player);

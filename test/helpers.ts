@@ -27,16 +27,20 @@ export function nextEvent(target: EventTarget, type: string, ms = 15_000): Promi
   ]);
 }
 
-/** Waits until the player has its first frame on screen, or fails with its error message. */
-export async function whenReady(player: PostHogReplay): Promise<void> {
-  if (player.readyState >= 2) return;
-  const outcome = await Promise.race([
-    nextEvent(player, 'loadeddata'),
-    nextEvent(player, 'error').then(() => {
-      throw new Error(`player error: ${player.error?.message}`);
-    }),
-  ]);
-  void outcome;
+/**
+ * Waits until the player shows its first frame and (unless `complete` is false) has all of the
+ * recording: events reach the page in slices after the first frame. Fails with the error message.
+ */
+export async function whenReady(player: PostHogReplay, complete = true): Promise<void> {
+  if (player.readyState < 2) {
+    await Promise.race([
+      nextEvent(player, 'loadeddata'),
+      nextEvent(player, 'error').then(() => {
+        throw new Error(`player error: ${player.error?.message}`);
+      }),
+    ]);
+  }
+  if (complete && player.readyState < 4) await nextEvent(player, 'canplaythrough');
 }
 
 /** The document of the replay iframe currently on screen. */

@@ -80,6 +80,29 @@ describe('<posthog-replay> playback of a real posthog-js export', () => {
     expect(headingText(player)).to.equal('Tools that just work.');
   });
 
+  it('coalesces a burst of seeks: one seeking, one seeked, the latest position shown', async () => {
+    const player = await emptyPlayer();
+    player.src = DEMO_EXPORT;
+    await whenReady(player);
+    const core = (player as unknown as { player: { seek(ms: number): void } }).player;
+    const seek = core.seek.bind(core);
+    let applied = 0;
+    core.seek = (ms: number) => {
+      applied++;
+      seek(ms);
+    };
+    const events: string[] = [];
+    player.addEventListener('seeking', () => events.push('seeking'));
+    player.addEventListener('seeked', () => events.push('seeked'));
+    const seeked = nextEvent(player, 'seeked');
+    for (let t = 10; t <= 60; t += 2) player.currentTime = t;
+    expect(player.currentTime).to.equal(60);
+    await seeked;
+    expect(applied).to.equal(2);
+    expect(events).to.deep.equal(['seeking', 'seeked']);
+    expect(headingText(player)).to.equal('The beginner’s guide to hand-tool woodworking');
+  });
+
   it('playbackRate speeds the clock up and fires ratechange', async () => {
     const player = await emptyPlayer();
     player.src = DEMO_EXPORT;

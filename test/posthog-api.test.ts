@@ -35,7 +35,7 @@ describe('<posthog-replay> straight from PostHog', () => {
 
   it('fires waiting when the playhead outruns the batches, and goes on when they arrive', async () => {
     const player = await apiPlayer('demo', '/posthog-slow');
-    await whenReady(player);
+    await whenReady(player, false);
     expect(player.readyState).to.equal(3);
     const loaded = player.buffered.end(0);
     expect(loaded).to.be.lessThan(150); // the first of three batches

@@ -7,8 +7,6 @@ export async function loadedPlayer(style = 'width: 800px; height: 520px'): Promi
   const player = await emptyPlayer(style);
   player.src = DEMO_EXPORT;
   await whenReady(player);
-  // The first frame comes before the last slices of events: wait for all of them.
-  if (player.readyState < 4) await nextEvent(player, 'canplaythrough');
   await player.updateComplete;
   return player;
 }
