@@ -755,7 +755,10 @@ export class PostHogReplay extends LitElement {
       ${views.windowBar({
         ...this.view,
         notice: [this.view.notice, this.apiNote].filter(Boolean).join(' · '),
-        recording: views.describeMetadata(this.metadata, this.showPerson),
+        recording: views.describeMetadata(
+          this.metadata ?? this.decoded?.report.metadata,
+          this.showPerson,
+        ),
       })}
       <div part="viewport" class="viewport" @click=${this.onViewportClick}>
         <div class="stage"></div>

@@ -107,3 +107,34 @@ describe('<posthog-replay> straight from PostHog', () => {
     await whenReady(shared);
   });
 });
+
+describe('<posthog-replay> playing a portable bundle', () => {
+  it("shows the bundle's metadata in the top bar, the person only on opt-in", async () => {
+    const exported = (await (
+      await fetch('/test/fixtures/posthog-js/posthog-demo.export.json')
+    ).json()) as {
+      data: { snapshots: { windowId: string }[] };
+    };
+    const bundle = {
+      format: 'posthog-replay-bundle',
+      version: 1,
+      metadata: {
+        id: 'demo',
+        start_time: '2026-11-20T10:00:00Z',
+        recording_duration: 183,
+        person: { name: 'Ada Lovelace' },
+      },
+      windows: [{ id: exported.data.snapshots[0].windowId, events: exported.data.snapshots }],
+    };
+    const player = await apiPlayer('unused', '');
+    player.recording = bundle;
+    await whenReady(player);
+    await player.updateComplete;
+    expect(player.report?.format).to.equal('posthog-replay-bundle');
+    expect(bar(player, 'recording-info')).to.match(/3 min/);
+    expect(bar(player, 'recording-info')).to.not.contain('Ada');
+    player.showPerson = true;
+    await player.updateComplete;
+    expect(bar(player, 'recording-info')).to.contain('Ada Lovelace');
+  });
+});

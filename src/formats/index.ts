@@ -181,6 +181,7 @@ function decode(
     startTimestamp: events.length > 0 ? events[0].timestamp : 0,
     endTimestamp: events.length > 0 ? events[events.length - 1].timestamp : 0,
     mobile: false,
+    metadata: format.metadata?.(inner),
   };
   refuseUnplayable(report);
   progress('normalise', 1);

@@ -46,6 +46,8 @@ export interface DecodeReport {
   endTimestamp: number;
   /** True when the data is a PostHog mobile (wireframe) recording. */
   mobile: boolean;
+  /** Metadata the file carried (start time, duration, start URL, person…), if any. */
+  metadata?: Record<string, unknown>;
 }
 
 /** A decoded recording: sorted, de-duplicated, decompressed events plus the report. */
@@ -95,4 +97,6 @@ export interface RecordingFormat {
   matches(value: unknown): boolean;
   /** Lists the events; only called after `matches` returned true. */
   extract(value: unknown): RawSnapshot[];
+  /** The recording's metadata when the format carries it (PostHog's `session_recordings` shape). */
+  metadata?(value: unknown): Record<string, unknown> | undefined;
 }

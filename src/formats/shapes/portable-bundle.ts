@@ -29,6 +29,7 @@ export const portableBundle: RecordingFormat = {
   // Any version matches, so a newer file gets "update the player" rather than "not a recording".
   matches: (value) =>
     isObject(value) && value.format === BUNDLE_FORMAT && Array.isArray(value.windows),
+  metadata: (value) => bundleMetadata(value),
   extract: (value) => {
     const bundle = value as { version?: unknown; windows: unknown[] };
     if (bundle.version !== BUNDLE_VERSION) {
