@@ -22,7 +22,8 @@ export type { LoadTiming };
  * Plays a PostHog session recording (or any rrweb recording) from a URL, a value, or an inline
  * `<script type="application/json">` child. Behaves like a media element: `play()`, `pause()`,
  * `currentTime`, `duration` and the standard media events; works as the media of media-chrome's
- * `<media-controller>`. Keys (when focus is inside): Space/K, ←/→, J/L, Home/End, 0–9, </>, F, ?.
+ * `<media-controller>`. Keys (when focus is inside): Space/K, ←/→, J/L, Home/End, 0–9, </>,
+ * ,/. (markers), F, ?.
  *
  * The recording is untrusted: it is rebuilt in an iframe sandboxed without `allow-scripts`.
  *

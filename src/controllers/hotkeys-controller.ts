@@ -1,7 +1,8 @@
 /**
  * Keyboard shortcuts, active only while focus is inside the player (the page's own keys are
  * never taken): Space/K play-pause, ←/→ 5 s, J/L 10 s, Home/End, 0–9 jump to 0–90 %,
- * `<`/`>` slower/faster, F full screen, ? the list of shortcuts.
+ * `<`/`>` slower/faster, `,`/`.` previous/next marker (page view, click, error, event),
+ * F full screen, ? the list of shortcuts.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -14,6 +15,8 @@ export interface HotkeyTarget {
   pause(): void;
   toggleFullscreen(): void;
   toggleHelp(): void;
+  /** Marker times in seconds, for `,` and `.`. */
+  readonly timeline: { markers: { time: number }[] } | null;
 }
 
 /** Shown in the help overlay and in `aria-keyshortcuts`. */
@@ -24,12 +27,13 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'Home / End', action: 'Start / end' },
   { keys: '0 – 9', action: 'Jump to 0 % – 90 %' },
   { keys: '< / >', action: 'Slower / faster' },
+  { keys: ', / .', action: 'Previous / next marker' },
   { keys: 'F', action: 'Full screen' },
   { keys: '?', action: 'Show this list' },
 ];
 
 export const ARIA_KEYSHORTCUTS =
-  'Space k j l ArrowLeft ArrowRight Home End 0 1 2 3 4 5 6 7 8 9 < > f ?';
+  'Space k j l ArrowLeft ArrowRight Home End 0 1 2 3 4 5 6 7 8 9 < > , . f ?';
 
 const SPEEDS = [0.5, 1, 2, 4, 8, 16];
 
@@ -80,6 +84,8 @@ export class HotkeysController implements ReactiveController {
       L: seekBy(10),
       Home: () => this.seek(0),
       End: () => this.seek(t.duration),
+      ',': () => this.jumpToMarker(-1),
+      '.': () => this.jumpToMarker(1),
       '<': () => this.stepSpeed(-1),
       '>': () => this.stepSpeed(1),
       f: () => t.toggleFullscreen(),
@@ -93,6 +99,17 @@ export class HotkeysController implements ReactiveController {
     const { duration } = this.target;
     if (!(duration > 0)) return;
     this.target.currentTime = Math.min(duration, Math.max(0, seconds));
+  }
+
+  /** The nearest marker before (-1) or after (1) the playhead; what a click on it does. */
+  private jumpToMarker(direction: 1 | -1) {
+    const now = this.target.currentTime;
+    const times = (this.target.timeline?.markers ?? []).map((m) => m.time);
+    // Half a second of slack, so pressing `,` twice goes back past the marker just reached.
+    const before = times.filter((t) => t < now - 0.5);
+    const after = times.filter((t) => t > now + 0.05);
+    const to = direction < 0 ? before[before.length - 1] : after[0];
+    if (to !== undefined) this.seek(to);
   }
 
   private stepSpeed(direction: 1 | -1) {

@@ -45,6 +45,20 @@ describe('keyboard', () => {
     expect(player.playbackRate).to.equal(2);
   });
 
+  it(', and . jump to the previous and next marker', async () => {
+    const player = await loadedPlayer();
+    const times = player.timeline!.markers.map((m) => m.time);
+    await seekTo(player, 50);
+    player.focus();
+    const next = times.find((t) => t > 50.05)!;
+    await press('.');
+    expect(player.currentTime).to.equal(next);
+    const previous = times.filter((t) => t < next - 0.5).at(-1)!;
+    await press(',');
+    expect(player.currentTime).to.equal(previous);
+    expect(previous).to.be.lessThan(50);
+  });
+
   it('? opens the list of shortcuts, and its button closes it', async () => {
     const player = await loadedPlayer();
     player.focus();
