@@ -6,6 +6,7 @@ import { VisibilityController } from './controllers/visibility-controller.js';
 import type { ReplayTimeline } from './controls/replay-control.js';
 import { labelsOf, type ReplayLabels } from './labels.js';
 import { parseClockTime } from './utils/format-time.js';
+import { nextFrame, timeRanges } from './utils/media.js';
 import * as views from './views.js';
 import { ReplayMediaError } from './core/media-error.js';
 import { ReplayPlayer } from './core/replay-player.js';
@@ -434,6 +435,8 @@ export class PostHogReplay extends LitElement {
     return undefined;
   }
 
+  // ---- Loading -----------------------------------------------------------------------------
+
   private async runLoad(source: PlayerSource, signal: AbortSignal) {
     this.status = 'loading';
     this.loadMessage = labelsOf(this).loading;
@@ -530,6 +533,8 @@ export class PostHogReplay extends LitElement {
   }
 
   /** The clip to play, from `start` and `end`, in ms from the recording's start. */
+  // ---- Playback ----------------------------------------------------------------------------
+
   private clipRange(): { startMs: number; endMs: number } {
     const report = this.decoded?.report;
     const totalMs = report ? Math.max(0, report.endTimestamp - report.startTimestamp) : 0;
@@ -775,19 +780,6 @@ export class PostHogReplay extends LitElement {
       <slot hidden></slot>
     `;
   }
-}
-
-/** A TimeRanges, as media elements return for `seekable` and `buffered`. */
-function timeRanges(ranges: [number, number][]): TimeRanges {
-  const at = (i: number) => {
-    if (i < 0 || i >= ranges.length) throw new DOMException('Index out of range', 'IndexSizeError');
-    return ranges[i];
-  };
-  return { length: ranges.length, start: (i) => at(i)[0], end: (i) => at(i)[1] };
-}
-
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
 declare global {
