@@ -60,10 +60,7 @@ export async function loadFromPostHog(
     await playBatches(batches, options);
   } catch (error) {
     if (signal.aborted) throw error;
-    if (error instanceof PostHogApiError) {
-      // A recording that is not there is a network-level failure, as for a `src` that 404s.
-      throw new ReplayMediaError(error.status === 404 ? 2 : error.code, error.message);
-    }
+    if (error instanceof PostHogApiError) throw new ReplayMediaError(error.code, error.message);
     throw error;
   }
 }

@@ -500,7 +500,8 @@ function describeFailure(
     case 404:
       return fail(
         `PostHog has no ${recording} in project ${ref.projectId} (HTTP 404 for ${at}): check the recording id, the project id and the API host (us.posthog.com or eu.posthog.com).`,
-        4,
+        // As for a `src` that is not found: a network-level failure (MediaError 2).
+        2,
       );
     case 410: {
       const when = /"deleted_at"\s*:\s*"([^"]+)"/.exec(body)?.[1];

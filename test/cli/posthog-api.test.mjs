@@ -179,10 +179,10 @@ describe('posthog-api: errors', () => {
     }
   });
 
-  it('404: an unknown recording is code 4 and says what to check', async () => {
+  it('404: an unknown recording is code 2 (as a missing src) and says what to check', async () => {
     await rejects(api.fetchRecordingMetadata(ref('nope'), fast), (e) => {
       assert.equal(e.status, 404);
-      assert.equal(e.code, 4);
+      assert.equal(e.code, 2);
       assert.match(e.message, /no recording nope in project 1/);
     });
   });
