@@ -28,6 +28,14 @@ export interface ReplayPlayerCallbacks {
 }
 
 const FULL_SNAPSHOT = 2;
+/** While loading, how often the derived timeline data may be worked out again. */
+const DERIVE_INTERVAL_MS = 500;
+
+interface Derived {
+  segments: WindowSegment[];
+  timelineInfo: TimelineInfo;
+  pageUrls: Map<string, UrlMark[]>;
+}
 
 /** Idle stretches shorter than this after the playhead are not worth a jump. */
 const MIN_SKIP_MS = 1_000;
@@ -51,9 +59,6 @@ interface WindowPlayer {
 }
 
 export class ReplayPlayer {
-  segments: readonly WindowSegment[] = [];
-  /** Idle stretches, markers and activity over the whole recording (global ms). */
-  timelineInfo: TimelineInfo = { inactive: [], markers: [], activity: [] };
   /** Jump over idle stretches while playing. */
   skipInactive = true;
   /** False while more of the recording is still to come (see append()). */
@@ -70,7 +75,10 @@ export class ReplayPlayer {
   /** The clip end set by setRange(), if any; otherwise the range follows the recording's end. */
   private clipEndMs?: number;
   private readonly windows = new Map<string, WindowPlayer>();
-  private pageUrls = new Map<string, UrlMark[]>();
+  /** What is derived from all the events (see `derived`), and when it was last worked out. */
+  private derivedCache?: Derived;
+  private derivedAt = 0;
+  private derivedStale = true;
   private active?: WindowPlayer;
   private speed = 1;
   private playing = false;
@@ -121,12 +129,31 @@ export class ReplayPlayer {
       this.rangeStartMs,
       this.recordingMs,
     );
-    this.segments = buildWindowSegments(this.events);
-    this.timelineInfo = buildTimelineInfo(this.events, start, start + this.recordingMs);
-    this.pageUrls = collectPageUrls(this.events, start);
+    this.derivedStale = true;
     this.feedWindows(first ? this.events : events, report);
     if (first) this.show(this.windowAt(0));
     if (this.waiting && (complete || this.currentTimeMs < this.loadedMs)) this.resumeFromWaiting();
+  }
+
+  /**
+   * Window segments, idle stretches, markers and page URLs over all events so far (global ms).
+   * Each is a pass over every event, so while slices are still arriving (one append each) they
+   * are worked out again at most twice a second, not per slice; once complete, at once.
+   */
+  private get derived(): Derived {
+    const now = performance.now();
+    const due = this.complete || now - this.derivedAt > DERIVE_INTERVAL_MS;
+    if (!this.derivedCache || (this.derivedStale && due)) {
+      const start = this.events[0]?.timestamp ?? this.report.startTimestamp;
+      this.derivedCache = {
+        segments: buildWindowSegments(this.events),
+        timelineInfo: buildTimelineInfo(this.events, start, start + this.recordingMs),
+        pageUrls: collectPageUrls(this.events, start),
+      };
+      this.derivedStale = false;
+      this.derivedAt = now;
+    }
+    return this.derivedCache;
   }
 
   /** How far (relative ms) the loaded part of the recording reaches. */
@@ -169,7 +196,7 @@ export class ReplayPlayer {
 
   /** The timeline info clipped to the range, in relative ms. */
   get timeline(): TimelineInfo {
-    const { inactive, markers, activity } = this.timelineInfo;
+    const { inactive, markers, activity } = this.derived.timelineInfo;
     const start = this.rangeStartMs;
     const end = this.rangeEndMs;
     const from = Math.floor((start / Math.max(1, this.recordingMs)) * activity.length);
@@ -208,7 +235,7 @@ export class ReplayPlayer {
     return {
       window,
       url: window
-        ? urlAt(this.pageUrls.get(window.id), this.rangeStartMs + this.currentTimeMs)
+        ? urlAt(this.derived.pageUrls.get(window.id), this.rangeStartMs + this.currentTimeMs)
         : '',
       width: this.active?.width ?? 0,
       height: this.active?.height ?? 0,
@@ -302,7 +329,7 @@ export class ReplayPlayer {
 
   /** The window to show at relative time `timeMs`. */
   private windowAt(timeMs: number): WindowPlayer | undefined {
-    const segment = segmentAt(this.segments, this.rangeStartMs + timeMs);
+    const segment = segmentAt(this.derived.segments, this.rangeStartMs + timeMs);
     return (segment && this.windows.get(segment.windowId)) ?? this.windows.values().next().value;
   }
 
@@ -365,7 +392,7 @@ export class ReplayPlayer {
   /** Jumps to the end of the idle stretch the playhead is in; true if it did. */
   private skipIdleStretch(timeMs: number): boolean {
     const global = this.rangeStartMs + timeMs;
-    const idle = inactiveRangeAt(this.timelineInfo.inactive, global);
+    const idle = inactiveRangeAt(this.derived.timelineInfo.inactive, global);
     const to = Math.min(idle?.endMs ?? 0, this.rangeEndMs) - this.rangeStartMs;
     if (!idle || to - timeMs < MIN_SKIP_MS) return false;
     this.seek(to);
