@@ -10,6 +10,7 @@
  */
 import { Replayer } from 'rrweb';
 import type { DecodedRecording, RecordingEvent, WindowSummary } from '../formats/types.js';
+import { DeferredScrolls, withoutSnapshotScrolls } from './deferred-scrolls.js';
 import { collectPageUrls, urlAt, type UrlMark } from './page-urls.js';
 import { buildTimelineInfo, inactiveRangeAt, type TimelineInfo } from './timeline-info.js';
 import { buildWindowSegments, segmentAt, type WindowSegment } from './window-segments.js';
@@ -37,6 +38,14 @@ interface Derived {
   pageUrls: Map<string, UrlMark[]>;
 }
 
+/**
+ * Rules added to every replayed page. No scroll anchoring: the recorded scroll events already
+ * hold the offsets the page ended at (its own anchoring included), and a replay that anchored
+ * again would move the page by an amount that depends on where layouts happened to run during
+ * a seek, not on the recording.
+ */
+export const REPLAY_STYLE_RULES = ['* { overflow-anchor: none !important; }'];
+
 /** Idle stretches shorter than this after the playhead are not worth a jump. */
 const MIN_SKIP_MS = 1_000;
 
@@ -52,6 +61,8 @@ export interface ReplayView {
 interface WindowPlayer {
   summary: WindowSummary;
   replayer: Replayer;
+  /** Holds back the Replayer's scrolls while it replays a seek (see deferred-scrolls.ts). */
+  scrolls: DeferredScrolls;
   /** Global ms of this window's first event, i.e. where its Replayer's 0 lies. */
   offsetMs: number;
   width: number;
@@ -169,7 +180,8 @@ export class ReplayPlayer {
       if (existing) {
         existing.summary = summary;
         for (const event of added)
-          if (event.windowId === summary.id) existing.replayer.addEvent(event);
+          if (event.windowId === summary.id)
+            existing.replayer.addEvent(withoutSnapshotScrolls(event));
         continue;
       }
       const own = this.events.filter((e) => e.windowId === summary.id);
@@ -295,8 +307,12 @@ export class ReplayPlayer {
   }
 
   private createWindowPlayer(summary: WindowSummary, events: RecordingEvent[]): WindowPlayer {
-    const replayer = new Replayer(events, {
+    const replayer = new Replayer(events.map(withoutSnapshotScrolls), {
       root: this.root,
+      // Seeks replay straight into the page: with scrolls deferred (deferred-scrolls.ts) this
+      // is faster than rrweb's virtual DOM on busy recordings (and no slower on small ones).
+      useVirtualDom: false,
+      insertStyleRules: REPLAY_STYLE_RULES,
       speed: this.speed,
       skipInactive: false,
       showWarning: false,
@@ -310,6 +326,7 @@ export class ReplayPlayer {
     const player: WindowPlayer = {
       summary,
       replayer,
+      scrolls: new DeferredScrolls(replayer),
       offsetMs: events[0].timestamp - this.events[0].timestamp,
       width: 0,
       height: 0,
@@ -323,7 +340,7 @@ export class ReplayPlayer {
       player.height = height;
       if (player === this.active) this.callbacks.onViewChange();
     });
-    replayer.pause(0);
+    player.scrolls.run(() => replayer.pause(0));
     return player;
   }
 
@@ -353,8 +370,10 @@ export class ReplayPlayer {
     // rrweb leaves out events stamped exactly at the target: +1 so "the end" shows the last one.
     const global = this.rangeStartMs + timeMs;
     const local = Math.max(0, global - active.offsetMs) + (timeMs >= this.durationMs ? 1 : 0);
-    if (this.playing) active.replayer.play(local);
-    else active.replayer.pause(local);
+    active.scrolls.run(() => {
+      if (this.playing) active.replayer.play(local);
+      else active.replayer.pause(local);
+    });
   }
 
   private tick = () => {
