@@ -17,61 +17,86 @@ export class MobileRecordingError extends Error {}
 
 const MUTATION_FIELDS = ['texts', 'attributes', 'removes', 'adds'];
 
+/** Why a raw snapshot was not kept (remembered in a PrepareCache so the reason is told again). */
+type Dropped = 'not-event' | 'cv-corrupt' | 'unplayable' | 'mobile' | { cv: string };
+
+/**
+ * What prepareEvents made of each raw event object it saw. A streamed recording is decoded
+ * again and again as it grows (each time over everything so far); with the cache each event is
+ * decompressed and copied once, and every pass returns the very same event objects.
+ */
+export type PrepareCache = WeakMap<object, Prepared['event'] | Dropped>;
+
 export function prepareEvents(
   raws: RawSnapshot[],
   notes: Notes,
   onBatch: (done: number) => void,
+  cache?: PrepareCache,
 ): { prepared: Prepared[]; dropped: number } {
   const prepared: Prepared[] = [];
   let dropped = 0;
   for (let i = 0; i < raws.length; i++) {
     if (i % 2000 === 1999) onBatch(i);
     const { event: raw, windowId, batch = 0 } = raws[i];
-    if (!isEventLike(raw)) {
+    const known = cache && typeof raw === 'object' && raw !== null ? cache.get(raw) : undefined;
+    const outcome = known ?? prepareOne(raw, windowId);
+    if (cache && !known && typeof raw === 'object' && raw !== null) cache.set(raw, outcome);
+    if (isDropped(outcome)) {
+      if (outcome === 'mobile') throw new MobileRecordingError();
       dropped++;
-      notes.count(
-        'not-event',
-        (n) =>
-          `${plural(n, 'item')} that ${n === 1 ? 'is' : 'are'} not rrweb events ${were(n)} skipped.`,
-      );
+      noteDropped(outcome, notes);
       continue;
     }
-    // A shallow copy: decoding replaces `data` rather than editing it, so callers' objects stay intact.
-    const event: JsonObject = { ...raw };
-    const outcome = decompressEvent(event);
-    if (outcome === 'unknown-version') {
-      dropped++;
-      const version = JSON.stringify(raw.cv);
-      notes.count(
-        `cv ${version}`,
-        (n) =>
-          `${plural(n, 'event')} compressed with unknown version ${version} could not be read and ${were(n)} dropped.`,
-      );
-      continue;
-    }
-    if (outcome === 'corrupt') {
-      dropped++;
-      notes.count(
-        'cv-corrupt',
-        (n) =>
-          `${plural(n, 'compressed event')} could not be decompressed (corrupt or cut short) and ${were(n)} dropped.`,
-      );
-      continue;
-    }
-    if (isMobileEvent(event)) throw new MobileRecordingError();
-    if (!isPlayableShape(event)) {
-      dropped++;
-      notes.count(
-        'unplayable',
-        (n) => `${plural(n, 'event')} with malformed snapshot data ${were(n)} dropped.`,
-      );
-      continue;
-    }
-    fillMutationArrays(event);
-    event.windowId = windowId;
-    prepared.push({ event: event as Prepared['event'], batch });
+    prepared.push({ event: outcome, batch });
   }
   return { prepared, dropped };
+}
+
+function isDropped(outcome: Prepared['event'] | Dropped): outcome is Dropped {
+  return typeof outcome === 'string' || !('type' in outcome);
+}
+
+/** Our own copy of one raw event, decompressed and tagged, or why it cannot be kept. */
+function prepareOne(raw: unknown, windowId: string): Prepared['event'] | Dropped {
+  if (!isEventLike(raw)) return 'not-event';
+  // A shallow copy: decoding replaces `data` rather than editing it, so callers' objects stay intact.
+  const event: JsonObject = { ...raw };
+  const outcome = decompressEvent(event);
+  if (outcome === 'unknown-version') return { cv: JSON.stringify(raw.cv) };
+  if (outcome === 'corrupt') return 'cv-corrupt';
+  if (isMobileEvent(event)) return 'mobile';
+  if (!isPlayableShape(event)) return 'unplayable';
+  fillMutationArrays(event);
+  event.windowId = windowId;
+  return event as Prepared['event'];
+}
+
+function noteDropped(reason: Dropped, notes: Notes): void {
+  if (typeof reason === 'object') {
+    const version = reason.cv;
+    notes.count(
+      `cv ${version}`,
+      (n) =>
+        `${plural(n, 'event')} compressed with unknown version ${version} could not be read and ${were(n)} dropped.`,
+    );
+  } else if (reason === 'not-event') {
+    notes.count(
+      'not-event',
+      (n) =>
+        `${plural(n, 'item')} that ${n === 1 ? 'is' : 'are'} not rrweb events ${were(n)} skipped.`,
+    );
+  } else if (reason === 'cv-corrupt') {
+    notes.count(
+      'cv-corrupt',
+      (n) =>
+        `${plural(n, 'compressed event')} could not be decompressed (corrupt or cut short) and ${were(n)} dropped.`,
+    );
+  } else if (reason === 'unplayable') {
+    notes.count(
+      'unplayable',
+      (n) => `${plural(n, 'event')} with malformed snapshot data ${were(n)} dropped.`,
+    );
+  }
 }
 
 /** rrweb's replayer iterates all four mutation lists; PostHog may leave an empty one undefined. */

@@ -9,7 +9,7 @@
 import { isGzip, gunzipNative } from './containers/gzip.js';
 import { messageOf, unwrapBytes, unwrapText } from './containers/index.js';
 import { detectFormat } from './detect.js';
-import { MobileRecordingError, prepareEvents } from './events.js';
+import { MobileRecordingError, prepareEvents, type PrepareCache } from './events.js';
 import {
   backfillTimestamps,
   dedupe,
@@ -29,6 +29,7 @@ import {
 } from './types.js';
 
 export * from './types.js';
+export { Notes, plural };
 export { recordingFormats };
 
 export interface DecodeOptions {
@@ -38,7 +39,7 @@ export interface DecodeOptions {
 export const MOBILE_MESSAGE =
   'This is a PostHog mobile recording; mobile recordings are not supported yet.';
 
-type Progress = (stage: DecodeProgress['stage'], fraction: number) => void;
+export type Progress = (stage: DecodeProgress['stage'], fraction: number) => void;
 
 function progressOf(options: DecodeOptions): Progress {
   return (stage, fraction) => {
@@ -145,16 +146,51 @@ function decode(
     value = input;
   }
 
+  return decodeValue(value, { containers, notes, progress });
+}
+
+export interface DecodeValueOptions {
+  /** Wrappers already peeled off the bytes (e.g. `['gzip']`). */
+  containers: string[];
+  /** What was noted before the value was parsed (e.g. skipped JSON lines). */
+  notes: Notes;
+  progress?: Progress;
+  /** Remembers each raw event's decoded copy across passes over a growing value. */
+  cache?: PrepareCache;
+  /**
+   * The value is the first part of a recording still arriving: nothing is refused for what
+   * may still come, and undefined is returned (rather than a guess) where later data could
+   * change the answer, e.g. for events without a timestamp.
+   */
+  partial?: boolean;
+}
+
+/** The pipeline after parsing: format, events, normalisation, report. */
+export function decodeValue(
+  value: unknown,
+  options: DecodeValueOptions & { partial?: false },
+): DecodedRecording;
+export function decodeValue(
+  value: unknown,
+  options: DecodeValueOptions,
+): DecodedRecording | undefined;
+export function decodeValue(
+  value: unknown,
+  { containers: peeled, notes, progress = () => {}, cache, partial = false }: DecodeValueOptions,
+): DecodedRecording | undefined {
   const { format, value: inner, wrappers } = detectFormat(value, recordingFormats);
-  containers.push(...wrappers);
+  const containers = [...peeled, ...wrappers];
   const base = { format: format.id, formatLabel: format.label, containers };
   const raws = format.extract(inner);
 
   progress('decode', 0.3);
   let prepared;
   try {
-    prepared = prepareEvents(raws, notes, (done) =>
-      progress('decode', 0.3 + (0.5 * done) / raws.length),
+    prepared = prepareEvents(
+      raws,
+      notes,
+      (done) => progress('decode', 0.3 + (0.5 * done) / raws.length),
+      cache,
     );
   } catch (error) {
     if (error instanceof MobileRecordingError)
@@ -163,6 +199,8 @@ function decode(
   }
 
   progress('normalise', 0.8);
+  if (partial && prepared.prepared.some(({ event }) => !Number.isFinite(event.timestamp)))
+    return undefined;
   backfillTimestamps(prepared.prepared, notes);
   sortByTime(prepared.prepared);
   const unique = dedupe(prepared.prepared, notes);
@@ -183,7 +221,7 @@ function decode(
     mobile: false,
     metadata: format.metadata?.(inner),
   };
-  refuseUnplayable(report);
+  if (!partial) refuseUnplayable(report);
   progress('normalise', 1);
   return { events, report };
 }
