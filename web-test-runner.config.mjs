@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { virtualModulesDevServer } from './build/virtual-modules.mjs';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+import { heldFileMiddleware } from './test/support/held-file.mjs';
 import { koaMiddleware } from './test/support/posthog-stand-in.mjs';
 
 /** Writes pass/fail counts where scripts/test.mjs can add them to the closing line. */
@@ -44,6 +45,8 @@ export default {
     koaMiddleware('/posthog'),
     koaMiddleware('/posthog-private', { apiKey: 'phx_test', sharingToken: 'share_test' }),
     koaMiddleware('/posthog-slow', { slowMs: 700 }),
+    // A download that stops halfway until the test releases it (streamed decoding).
+    heldFileMiddleware(),
   ],
   plugins: [
     virtualModulesDevServer(),

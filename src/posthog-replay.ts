@@ -201,6 +201,8 @@ export class PostHogReplay extends LitElement {
   /** A position set before the recording was ready, in seconds. */
   private pendingTime?: number;
   private pendingPlays: { resolve(): void; reject(e: unknown): void }[] = [];
+  /** Called when events are queued before the player exists (see arrivedUpTo). */
+  private onQueuedAppend?: () => void;
   private queuedAppends: { events: RecordingEvent[]; report: DecodeReport; complete: boolean }[] =
     [];
   private lastTimeUpdate = 0;
@@ -457,6 +459,7 @@ export class PostHogReplay extends LitElement {
         start: (recording, timing, complete) =>
           this.showRecording(recording, timing, signal, complete),
         more: (events, report, complete) => this.appendEvents(events, report, complete),
+        restart: () => this.restartRecording(),
         nearLiveEdge: () => !this.paused && this.duration - this.currentTime < 30,
       });
     } catch (error) {
@@ -471,6 +474,7 @@ export class PostHogReplay extends LitElement {
     this.decoded = { events: this.decoded.events, report };
     if (!this.player) {
       this.queuedAppends.push({ events, report, complete });
+      this.onQueuedAppend?.();
       return;
     }
     const before = this.player.durationMs;
@@ -482,6 +486,40 @@ export class PostHogReplay extends LitElement {
       this.readiness = 4;
       this.fire('canplaythrough');
     }
+  }
+
+  /**
+   * The decoder took back what it had given (data far out of order in the file): the player
+   * starts again when the events come again, at the same position.
+   */
+  private restartRecording() {
+    if (this.player) this.pendingTime = this.currentTime;
+    this.destroyPlayer();
+    this.decoded = undefined;
+    this.queuedAppends = [];
+    this.onQueuedAppend = undefined;
+    this.readiness = 0;
+    this.status = 'loading';
+  }
+
+  /** Resolves once the recording has arrived as far as `ms` (from its start), or entirely. */
+  private arrivedUpTo(ms: number): Promise<void> {
+    const arrived = () => {
+      const report = this.decoded?.report;
+      return (
+        !report ||
+        this.queuedAppends.some((q) => q.complete) ||
+        report.endTimestamp - report.startTimestamp >= ms
+      );
+    };
+    if (arrived()) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.onQueuedAppend = () => {
+        if (!arrived()) return;
+        this.onQueuedAppend = undefined;
+        resolve();
+      };
+    });
   }
 
   private async showRecording(
@@ -497,7 +535,11 @@ export class PostHogReplay extends LitElement {
       new CustomEvent('loadedmetadata', { detail: { report: decoded.report, timing } }),
     );
     await this.updateComplete;
-    this.player = new ReplayPlayer(
+    // A clip (`start`) begins where the recording has not arrived yet: its first frame is the
+    // one to show, so wait for it.
+    await this.arrivedUpTo((parseClockTime(this.start) ?? 0) * 1000);
+    if (signal.aborted || this.decoded?.events !== decoded.events) return;
+    const player = new ReplayPlayer(
       this.stage,
       decoded,
       {
@@ -509,6 +551,7 @@ export class PostHogReplay extends LitElement {
       },
       { complete },
     );
+    this.player = player;
     for (const queued of this.queuedAppends.splice(0)) {
       this.player.append(queued.events, queued.report, queued.complete);
     }
@@ -520,7 +563,7 @@ export class PostHogReplay extends LitElement {
     // The Replayer rebuilds the first page in a timer; two frames later it is painted.
     await nextFrame();
     await nextFrame();
-    if (signal.aborted) return;
+    if (signal.aborted || this.player !== player) return;
     this.status = 'ready';
     const loadedAll = this.player.complete;
     this.readiness = loadedAll ? 4 : 3;
@@ -546,9 +589,12 @@ export class PostHogReplay extends LitElement {
   }
 
   private applyRange(announce = true) {
-    const { startMs, endMs } = this.clipRange();
-    // Without `end` the range follows the recording as more of it arrives.
-    this.player?.setRange(startMs, this.end ? endMs : undefined);
+    const { startMs } = this.clipRange();
+    // Without `end` the range follows the recording as more of it arrives; with it, the end is
+    // given as asked and the player clamps it to what has arrived so far.
+    const endSeconds = parseClockTime(this.end);
+    const endMs = endSeconds === undefined ? undefined : Math.max(startMs, endSeconds * 1000);
+    this.player?.setRange(startMs, endMs);
     if (announce) {
       this.fire('durationchange');
       this.fire('timeupdate');
@@ -711,6 +757,7 @@ export class PostHogReplay extends LitElement {
     this.destroyPlayer();
     this.decoded = undefined;
     this.queuedAppends = [];
+    this.onQueuedAppend = undefined;
     this.metadata = undefined;
     this.apiNote = '';
     this.mediaError = null;

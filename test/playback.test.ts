@@ -22,10 +22,13 @@ describe('<posthog-replay> playback of a real posthog-js export', () => {
     const metadata = nextEvent(player, 'loadedmetadata');
     player.src = DEMO_EXPORT;
     const { detail } = (await metadata) as CustomEvent;
-    expect(detail.report.eventCount).to.equal(1331);
+    // The file is decoded as it downloads: metadata comes with the first part of it.
+    expect(detail.report.eventCount).to.be.within(2, 1331);
     expect(detail.timing.decodeMs).to.be.a('number');
     await whenReady(player);
-    expect(seen).to.deep.equal([
+    expect(player.report?.eventCount).to.equal(1331);
+    // In order of first occurrence (durationchange comes again as the recording grows).
+    expect([...new Set(seen)]).to.deep.equal([
       'loadstart',
       'durationchange',
       'loadedmetadata',

@@ -15,6 +15,7 @@ import {
 } from '../formats/types.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 import { PROTOCOL_VERSION } from './protocol.js';
+import { concatBytes } from '../utils/bytes.js';
 
 export interface DecodeOptions {
   signal?: AbortSignal;
@@ -25,15 +26,23 @@ export interface DecodeOptions {
    * each with the full report, the last with `done`. The first slice is the first events in
    * time order up to at least the recording's first FullSnapshot (and the Meta before it), so a
    * player can show the first frame from it. Each slice arrives in its own task. Throwing here
-   * fails the decode with that error.
+   * fails the decode with that error. The report is of everything decoded so far: for a
+   * streamed job it grows with the slices (more windows, a later end).
    */
   onChunk?: (events: RecordingEvent[], report: DecodeReport, done: boolean) => void;
+  /**
+   * A streamed job found that the slices given so far were not final (data far out of order):
+   * forget them; all events come again through `onChunk`, from the first.
+   */
+  onReset?: () => void;
 }
 
 /** A slice as it came from the worker, not yet handed on. */
 interface PendingSlice {
   index: number;
-  events: RecordingEvent[];
+  /** The events as JSON text, parsed when handed on. */
+  json: string;
+  report: DecodeReport;
   done: boolean;
 }
 
@@ -42,9 +51,11 @@ interface Job {
   reject(error: unknown): void;
   onProgress?: (progress: DecodeProgress) => void;
   onChunk?: DecodeOptions['onChunk'];
+  onReset?: DecodeOptions['onReset'];
   /** Set once resolved, rejected or cancelled: nothing more is delivered. */
   settled: boolean;
-  report?: DecodeReport;
+  /** A streamed job: the worker must be told when the page gives it up. */
+  streamed: boolean;
   events: RecordingEvent[];
   pending: PendingSlice[];
   nextIndex: number;
@@ -148,39 +159,85 @@ export class SharedDecodeWorker {
     return this.ready;
   }
 
-  private postJob(
-    input: unknown,
-    { signal, onProgress, onChunk }: DecodeOptions,
+  /**
+   * Decodes a recording whose bytes are still arriving: each chunk goes to the worker as it
+   * comes, and slices of events reach `onChunk` while later chunks are still downloading. A
+   * failing `chunks` (the download broke) rejects with its error.
+   */
+  async decodeStream(
+    chunks: AsyncIterable<Uint8Array>,
+    options: DecodeOptions = {},
   ): Promise<DecodedRecording> {
+    options.signal?.throwIfAborted();
+    if (this.blocked || !(await this.start())) {
+      const parts: Uint8Array[] = [];
+      for await (const chunk of chunks) parts.push(chunk);
+      return this.decode(concatBytes(parts), options);
+    }
+    const { id, job, done } = this.createJob(options, true);
+    this.worker!.postMessage({
+      type: 'open',
+      v: PROTOCOL_VERSION,
+      id,
+      sliceChars: this.sliceChars,
+    } satisfies WorkerRequest);
+    try {
+      for await (const chunk of chunks) {
+        if (job.settled) break;
+        const { payload, transfer } = toTransferable(chunk);
+        this.worker?.postMessage(
+          { type: 'chunk', id, bytes: payload as ArrayBuffer } satisfies WorkerRequest,
+          transfer,
+        );
+      }
+      if (!job.settled) this.worker?.postMessage({ type: 'close', id } satisfies WorkerRequest);
+    } catch (error) {
+      this.cancel(id, job, error);
+    }
+    return done;
+  }
+
+  /** Registers a job for the worker's answers; `done` settles with its outcome. */
+  private createJob(
+    { signal, onProgress, onChunk, onReset }: DecodeOptions,
+    streamed: boolean,
+  ): { id: number; job: Job; done: Promise<DecodedRecording> } {
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
     this.lastThread = 'worker';
-    return new Promise<DecodedRecording>((resolve, reject) => {
-      const job: Job = {
+    let job!: Job;
+    const done = new Promise<DecodedRecording>((resolve, reject) => {
+      job = {
         resolve,
         reject,
         onProgress,
         onChunk,
+        onReset,
         settled: false,
+        streamed,
         events: [],
         pending: [],
         nextIndex: 0,
         pumping: false,
       };
-      this.jobs.set(id, job);
-      signal?.addEventListener('abort', () => this.cancel(id, job, signal.reason), {
-        once: true,
-      });
-      const { payload, transfer } = toTransferable(input);
-      const request: WorkerRequest = {
-        type: 'decode',
-        v: PROTOCOL_VERSION,
-        id,
-        input: payload,
-        sliceChars: this.sliceChars,
-      };
-      this.worker!.postMessage(request, transfer);
     });
+    this.jobs.set(id, job);
+    signal?.addEventListener('abort', () => this.cancel(id, job, signal.reason), { once: true });
+    return { id, job, done };
+  }
+
+  private postJob(input: unknown, options: DecodeOptions): Promise<DecodedRecording> {
+    const { id, done } = this.createJob(options, false);
+    const { payload, transfer } = toTransferable(input);
+    const request: WorkerRequest = {
+      type: 'decode',
+      v: PROTOCOL_VERSION,
+      id,
+      input: payload,
+      sliceChars: this.sliceChars,
+    };
+    this.worker!.postMessage(request, transfer);
+    return done;
   }
 
   private onResponse(response: Exclude<WorkerResponse, { type: 'ready' }>) {
@@ -190,15 +247,24 @@ export class SharedDecodeWorker {
       case 'progress':
         job.onProgress?.(response.progress);
         return;
-      case 'report':
-        job.report = response.report;
-        return;
       case 'events':
-        job.pending.push({ index: response.index, events: response.events, done: response.done });
+        job.pending.push({
+          index: response.index,
+          json: response.json,
+          report: response.report,
+          done: response.done,
+        });
         // The worker is done with this job once it sent the last slice; the page may still be
         // handing slices on, but the worker can take the next job (or stop when there is none).
         if (response.done) this.finished(response.id);
         if (!job.pumping) void this.pump(job);
+        return;
+      case 'reset':
+        // Slices not handed on yet are dropped with the rest; numbering starts again.
+        job.pending = [];
+        job.events = [];
+        job.nextIndex = 0;
+        job.onReset?.();
         return;
       case 'error':
         this.finished(response.id);
@@ -218,14 +284,15 @@ export class SharedDecodeWorker {
     try {
       while (!job.settled && job.pending.length > 0) {
         const slice = job.pending.shift()!;
-        if (slice.index !== job.nextIndex++ || !job.report) {
+        if (slice.index !== job.nextIndex++) {
           throw new DecodeError(3, 'The decoder sent the recording out of order.');
         }
-        const { events } = slice;
+        const { report } = slice;
+        const events = JSON.parse(slice.json) as RecordingEvent[];
         for (let i = 0; i < events.length; i++) job.events.push(events[i]);
-        job.onChunk?.(events, job.report, slice.done);
+        job.onChunk?.(events, report, slice.done);
         if (slice.done) {
-          const recording: DecodedRecording = { events: job.events, report: job.report };
+          const recording: DecodedRecording = { events: job.events, report };
           settle(job, () => job.resolve(recording));
           return;
         }
@@ -250,6 +317,7 @@ export class SharedDecodeWorker {
     job.pending = [];
     if (!this.jobs.delete(id)) return;
     if (this.jobs.size === 0) this.stop();
+    else if (job.streamed) this.worker?.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
   }
 
   private scheduleIdleStop() {

@@ -9,8 +9,9 @@ import { decodeRecording, decodeRecordingAsync } from '../formats/index.js';
 import type { RecordingEvent } from '../formats/types.js';
 import { toDecodeFailure } from './decode-failure.js';
 import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol.js';
+import { StreamDecoder } from './stream-decode.js';
 
-export { decodeRecording, decodeRecordingAsync, toDecodeFailure };
+export { decodeRecording, decodeRecordingAsync, toDecodeFailure, StreamDecoder };
 
 /**
  * Characters of JSON a slice weighs when the page does not say. Each slice is deserialised on
@@ -48,32 +49,35 @@ export function weigh(value: unknown, budget: number): number {
 
 /**
  * Cuts `events` into consecutive slices of about `sliceChars` characters of JSON, in order, the
- * first one reaching the first FullSnapshot, and hands each to `post` (at least one, maybe
- * empty). Each event is dropped from `events` once its slice is posted, so the worker's copy is
- * gone when the last slice is.
+ * first one (index 0) reaching the first FullSnapshot, and hands each to `post`, numbered from
+ * `firstIndex`; the last is `done` when `last` (then at least one is posted, maybe empty). Each
+ * event is dropped from `events` once its slice is posted, so the worker's copy is gone when the
+ * last slice is. Returns the next index.
  */
 export function postSlices(
   events: (RecordingEvent | undefined)[],
   sliceChars: number,
   post: (slice: RecordingEvent[], index: number, done: boolean) => void,
-): void {
-  const minimum = firstSliceEnd(events as RecordingEvent[]);
+  { firstIndex = 0, last = true }: { firstIndex?: number; last?: boolean } = {},
+): number {
+  const minimum = firstIndex === 0 ? firstSliceEnd(events as RecordingEvent[]) : 0;
   const n = events.length;
   let start = 0;
   let weight = 0;
-  let index = 0;
+  let index = firstIndex;
   for (let i = 0; i < n; i++) {
     weight += weigh(events[i], sliceChars - weight) + 1;
-    const last = i === n - 1;
-    if (last || (weight >= sliceChars && i + 1 >= minimum)) {
-      post(events.slice(start, i + 1) as RecordingEvent[], index++, last);
+    const end = i === n - 1;
+    if (end || (weight >= sliceChars && i + 1 >= minimum)) {
+      post(events.slice(start, i + 1) as RecordingEvent[], index++, last && end);
       events.fill(undefined, start, i + 1);
       start = i + 1;
       weight = 0;
     }
   }
-  if (n === 0) post([], 0, true);
+  if (n === 0 && last) post([], index++, true);
   events.length = 0;
+  return index;
 }
 
 type WorkerScope = {
@@ -84,6 +88,7 @@ type WorkerScope = {
 /** The worker side of the protocol; `scope` is the worker's global. Jobs run one at a time. */
 export function serveWorker(scope: WorkerScope): void {
   let queue: Promise<void> = Promise.resolve();
+  const streams = new Map<number, StreamJob>();
   scope.onmessage = ({ data: request }) => {
     switch (request.type) {
       case 'decode': {
@@ -94,11 +99,91 @@ export function serveWorker(scope: WorkerScope): void {
         queue = queue.then(() => runJob(scope, id, source, sliceChars));
         break;
       }
+      // Streamed jobs run side by side, each as its bytes arrive, not in the queue: a slow
+      // download must not hold up the other players' jobs.
+      case 'open':
+        streams.set(request.id, new StreamJob(scope, request.id, request.sliceChars));
+        break;
+      case 'chunk':
+        streams.get(request.id)?.push(new Uint8Array(request.bytes));
+        break;
+      case 'close':
+        streams.get(request.id)?.close(() => streams.delete(request.id));
+        break;
+      case 'cancel':
+        streams.get(request.id)?.cancel();
+        streams.delete(request.id);
+        break;
       default:
-        request.type satisfies never;
+        request satisfies never;
     }
   };
   scope.postMessage({ type: 'ready', v: PROTOCOL_VERSION });
+}
+
+/** One streamed job: bytes in as they come, slices out as soon as they are final. */
+class StreamJob {
+  private readonly decoder: StreamDecoder;
+  private chain: Promise<void> = Promise.resolve();
+  private index = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly scope: WorkerScope,
+    private readonly id: number,
+    private readonly sliceChars = DEFAULT_SLICE_CHARS,
+  ) {
+    this.decoder = new StreamDecoder({
+      onEvents: (events, report, done) => {
+        if (this.stopped) return;
+        this.index = postSlices(
+          events,
+          this.sliceChars,
+          (slice, index, last) =>
+            this.scope.postMessage({
+              type: 'events',
+              id,
+              index,
+              json: JSON.stringify(slice),
+              report,
+              done: last,
+            }),
+          { firstIndex: this.index, last: done },
+        );
+      },
+      onReset: () => {
+        if (this.stopped) return;
+        this.index = 0;
+        this.scope.postMessage({ type: 'reset', id });
+      },
+    });
+  }
+
+  push(bytes: Uint8Array): void {
+    this.then(() => this.decoder.push(bytes));
+  }
+
+  close(after: () => void): void {
+    this.then(() => this.decoder.end());
+    void this.chain.then(after);
+  }
+
+  cancel(): void {
+    this.stopped = true;
+  }
+
+  /** Runs `step` after the previous ones; the first failure ends the job with an error. */
+  private then(step: () => Promise<void> | void): void {
+    this.chain = this.chain.then(async () => {
+      if (this.stopped) return;
+      try {
+        await step();
+      } catch (error) {
+        this.stopped = true;
+        this.scope.postMessage({ type: 'error', id: this.id, error: toDecodeFailure(error) });
+      }
+    });
+  }
 }
 
 /** The holder's value, which it no longer holds. */
@@ -125,8 +210,7 @@ async function runJob(
   }
   const { events, report } = recording;
   recording = undefined;
-  scope.postMessage({ type: 'report', id, report });
   postSlices(events, sliceChars, (slice, index, done) =>
-    scope.postMessage({ type: 'events', id, index, events: slice, done }),
+    scope.postMessage({ type: 'events', id, index, json: JSON.stringify(slice), report, done }),
   );
 }

@@ -1,9 +1,8 @@
 /**
- * Fetches a recording's bytes, reporting progress as they arrive. Fails with a ReplayMediaError
- * (code 2) whose message names the URL and says what to try.
+ * Fetches a recording's bytes, handing them on and reporting progress as they arrive. Fails with
+ * a ReplayMediaError (code 2) whose message names the URL and says what to try.
  */
 import { ReplayMediaError } from '../core/media-error.js';
-import { concatBytes } from '../utils/bytes.js';
 
 export interface FetchProgress {
   loaded: number;
@@ -11,12 +10,16 @@ export interface FetchProgress {
   total?: number;
 }
 
-export async function fetchRecording(
+/**
+ * Requests `url` and yields the body's bytes as they arrive (for the decoder to start on them at
+ * once), calling `onProgress` after each piece.
+ */
+export async function* fetchRecording(
   url: string,
   init: RequestInit | undefined,
   signal: AbortSignal,
   onProgress: (progress: FetchProgress) => void,
-): Promise<Uint8Array> {
+): AsyncGenerator<Uint8Array> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, signal });
@@ -38,41 +41,46 @@ export async function fetchRecording(
   const encoded = response.headers.get('content-encoding');
   const length = Number(response.headers.get('content-length'));
   const total = !encoded && length > 0 ? length : undefined;
-  return readBody(response, url, signal, total, onProgress);
+  yield* readBody(response, url, signal, total, onProgress);
 }
 
-async function readBody(
+async function* readBody(
   response: Response,
   url: string,
   signal: AbortSignal,
   total: number | undefined,
   onProgress: (progress: FetchProgress) => void,
-): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
+): AsyncGenerator<Uint8Array> {
   let loaded = 0;
-  try {
-    if (!response.body) {
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      onProgress({ loaded: bytes.byteLength, total });
-      return bytes;
-    }
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.byteLength;
-      onProgress({ loaded, total });
-    }
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new ReplayMediaError(
-      2,
-      `Could not load the recording: the connection broke while downloading ${url} ` +
-        `(${formatBytes(loaded)} received). Try again.`,
-    );
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    onProgress({ loaded: bytes.byteLength, total });
+    yield bytes;
+    return;
   }
-  return concatBytes(chunks);
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw new ReplayMediaError(
+          2,
+          `Could not load the recording: the connection broke while downloading ${url} ` +
+            `(${formatBytes(loaded)} received). Try again.`,
+        );
+      }
+      if (next.done) break;
+      loaded += next.value.byteLength;
+      onProgress({ loaded, total });
+      yield next.value;
+    }
+  } finally {
+    // The consumer stopped early (e.g. the load was cancelled): stop the download too.
+    reader.cancel().catch(() => {});
+  }
 }
 
 function hintFor(status: number): string {

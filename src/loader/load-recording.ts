@@ -17,20 +17,24 @@ export interface LoadCallbacks {
   onDecodeProgress(progress: DecodeProgress): void;
   /** Decoded events as they reach the page, in time order (see DecodeOptions.onChunk). */
   onChunk?: DecodeOptions['onChunk'];
+  /** The events given so far were not final; they all come again (see DecodeOptions.onReset). */
+  onReset?: DecodeOptions['onReset'];
 }
 
 export async function loadRecording(
   source: RecordingSource,
-  { signal, onFetchProgress, onDecodeProgress, onChunk }: LoadCallbacks,
+  { signal, onFetchProgress, onDecodeProgress, onChunk, onReset }: LoadCallbacks,
 ): Promise<DecodedRecording> {
   // Start the worker while the bytes download, not after.
   decoder.warm();
-  const input =
-    source.kind === 'url'
-      ? await fetchRecording(source.url, source.init, signal, onFetchProgress)
-      : await readValue(source.value);
+  const options = { signal, onProgress: onDecodeProgress, onChunk, onReset };
   try {
-    return await decoder.decode(input, { signal, onProgress: onDecodeProgress, onChunk });
+    // A download is decoded as it arrives; a value the page holds is decoded whole.
+    if (source.kind === 'url') {
+      const chunks = fetchRecording(source.url, source.init, signal, onFetchProgress);
+      return await decoder.decodeStream(chunks, options);
+    }
+    return await decoder.decode(await readValue(source.value), options);
   } catch (error) {
     if (signal.aborted || !(error instanceof DecodeError)) throw error;
     const where = source.kind === 'url' ? source.url : source.label;

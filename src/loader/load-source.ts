@@ -42,6 +42,8 @@ export interface SourceLoadHost {
   start(recording: DecodedRecording, timing: LoadTiming, complete: boolean): Promise<void>;
   /** More events, with the report of everything so far. */
   more(events: RecordingEvent[], report: DecodeReport, complete: boolean): void;
+  /** What was started was not final after all: drop it; start() comes again with everything. */
+  restart(): void;
   /** For ongoing recordings: whether the viewer is near the live edge (keep polling). */
   nearLiveEdge(): boolean;
 }
@@ -72,6 +74,11 @@ export async function loadSource(
       if (done || (early.length >= 2 && early.some((e) => e.type === FULL_SNAPSHOT))) {
         shown = host.start({ events: early, report }, timing(), done);
       }
+    },
+    onReset: () => {
+      early.length = 0;
+      if (shown) host.restart();
+      shown = undefined;
     },
     onFetchProgress: ({ loaded, total }) => {
       fetched = performance.now();

@@ -13,9 +13,10 @@ export async function launchBrowser() {
 export async function waitForPlayer(page, selector = 'posthog-replay') {
   return page.evaluate(async (selector) => {
     const player = document.querySelector(selector);
-    if (player.readyState < 2 && !player.error) {
+    // Everything loaded (a download is played while it streams in; wait for all of it).
+    if (player.readyState < 4 && !player.error) {
       await new Promise((resolve) => {
-        player.addEventListener('loadeddata', resolve, { once: true });
+        player.addEventListener('canplaythrough', resolve, { once: true });
         player.addEventListener('error', resolve, { once: true });
       });
     }

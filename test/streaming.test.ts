@@ -1,0 +1,91 @@
+/**
+ * A recording from `src` plays while it is still downloading: the download is held halfway by
+ * the test server (test/support/held-file.mjs) until the test releases it.
+ */
+import { expect } from '@open-wc/testing';
+import { emptyPlayer, headingText, nextEvent, until, whenReady } from './helpers.js';
+
+const DEMO_GZ = 'posthog-js/posthog-demo.rrweb.json.gz';
+let tokens = 0;
+
+/** A URL whose download stops halfway, and the function that lets it finish. */
+function heldDownload(path: string): { url: string; release: () => Promise<void> } {
+  const token = `t${Date.now()}-${tokens++}`;
+  return {
+    url: `/held/${token}/${path}`,
+    release: async () => void (await fetch(`/held-release/${token}`)),
+  };
+}
+
+describe('<posthog-replay> streaming a download', () => {
+  it('shows the first page before the download has finished, then loads the rest', async () => {
+    const { url, release } = heldDownload(DEMO_GZ);
+    const player = await emptyPlayer();
+    let complete = false;
+    player.addEventListener('canplaythrough', () => (complete = true));
+    const shown = nextEvent(player, 'loadeddata');
+    player.src = url;
+    try {
+      await shown;
+      await until(() => headingText(player) === 'Tools that just work.', 5_000, 'first page');
+      expect(complete).to.equal(false);
+      expect(player.readyState).to.equal(3);
+      // Half the file holds part of the recording: the seek bar shows how much.
+      const loaded = player.buffered.end(0);
+      expect(loaded).to.be.greaterThan(1);
+      expect(loaded).to.be.lessThan(182);
+      expect(player.report!.eventCount).to.be.lessThan(1331);
+    } finally {
+      await release();
+    }
+    await whenReady(player);
+    expect(player.readyState).to.equal(4);
+    expect(player.report!.eventCount).to.equal(1331);
+    expect(player.duration).to.be.closeTo(182.771, 0.01);
+    expect(player.buffered.end(0)).to.be.closeTo(182.771, 0.01);
+  });
+
+  it('waits at the end of what has arrived while playing, and goes on once the rest comes', async () => {
+    const { url, release } = heldDownload(DEMO_GZ);
+    const player = await emptyPlayer();
+    player.src = url;
+    let loaded = 0;
+    try {
+      await whenReady(player, false);
+      loaded = player.buffered.end(0);
+      player.playbackRate = 16;
+      player.currentTime = Math.max(0, loaded - 2);
+      const waiting = nextEvent(player, 'waiting');
+      await player.play();
+      await waiting;
+      expect(player.paused).to.equal(false);
+      // Where the data arrived so far ends (more of the first half may have come since).
+      loaded = player.buffered.end(0);
+      expect(loaded).to.be.lessThan(182);
+      expect(player.currentTime).to.be.closeTo(loaded, 0.05);
+    } finally {
+      const playing = nextEvent(player, 'playing');
+      await release();
+      await playing;
+    }
+    await until(() => player.currentTime > loaded + 1, 5_000, 'the clock going past the wait');
+    player.pause();
+  });
+
+  it('stops a download that is no longer wanted and loads the new source', async () => {
+    const { url, release } = heldDownload(DEMO_GZ);
+    const player = await emptyPlayer();
+    player.src = url;
+    try {
+      await whenReady(player, false);
+      const emptied = nextEvent(player, 'emptied');
+      player.src = '/test/fixtures/posthog-js/posthog-demo.export.json';
+      await emptied;
+      await whenReady(player);
+      expect(player.report!.eventCount).to.equal(1331);
+      expect(player.error).to.equal(null);
+    } finally {
+      await release();
+    }
+  });
+});
