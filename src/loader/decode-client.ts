@@ -63,6 +63,8 @@ interface Job {
 }
 
 const IDLE_STOP_MS = 5_000;
+/** How long the loop handing downloaded chunks to the worker may run before it yields (ms). */
+const CHUNK_LOOP_BUDGET_MS = 8;
 
 /** Where decoding runs; read by tests and shown nowhere else. */
 export type DecodeThread = 'worker' | 'main';
@@ -182,6 +184,7 @@ export class SharedDecodeWorker {
       sliceChars: this.sliceChars,
     } satisfies WorkerRequest);
     try {
+      let since = performance.now();
       for await (const chunk of chunks) {
         if (job.settled) break;
         const { payload, transfer } = toTransferable(chunk);
@@ -189,6 +192,11 @@ export class SharedDecodeWorker {
           { type: 'chunk', id, bytes: payload as ArrayBuffer } satisfies WorkerRequest,
           transfer,
         );
+        // A body already buffered is read in one go, all in one task: let the page breathe.
+        if (performance.now() - since > CHUNK_LOOP_BUDGET_MS) {
+          await yieldToPage();
+          since = performance.now();
+        }
       }
       if (!job.settled) this.worker?.postMessage({ type: 'close', id } satisfies WorkerRequest);
     } catch (error) {
