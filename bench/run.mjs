@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { DEFAULT_OUT as LARGE, makeRecording } from './make-recording.mjs';
 import { root, startServer } from './lib/server.mjs';
+import { measureManyPlayers } from './many-players.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -96,6 +97,8 @@ async function main() {
   const server = await startServer();
   /** samples[recording][player] = one entry per run */
   const samples = {};
+  const manySamples = [];
+  const withMany = !opts.only || opts.only === 'many';
   let chromiumVersion = '';
   try {
     for (let run = 0; run < RUNS; run++) {
@@ -121,6 +124,17 @@ async function main() {
                     `TBT ${fmt(sample.tbt)} ms, seek p50 ${fmt(percentile(sample.seekMs, 50))} ms`),
             );
           }
+        }
+        if (withMany) {
+          const many = await measureManyPlayers(browser, server.origin);
+          manySamples.push(many);
+          log(
+            `run ${run + 1}/${RUNS} 20 lazy players: ` +
+              (many.error
+                ? `FAILED ${many.error}`
+                : `fetched ${many.fetchedAtTop} at the top, ${many.fetchedAtEnd} at the end; ` +
+                  `longest task ${fmt(many.longestTaskMs)} ms, frame gap p95 ${fmt(many.frameGapP95Ms)} ms`),
+          );
         }
       } finally {
         await browser.close().catch(() => {});
@@ -152,6 +166,7 @@ async function main() {
       ),
       samples: samples[r.id],
     })),
+    manyPlayers: withMany ? summarizeMany(manySamples) : undefined,
   };
   results.wallSeconds = Math.round((Date.now() - started) / 1000);
   await writeReports(results);
@@ -415,11 +430,49 @@ function markdown(results) {
         `player constructed ${fmt(q.constructed)}, first frame ${fmt(q.iframeBody)}.\n`,
     );
   }
+  out.push(manyPlayersMarkdown(results.manyPlayers));
   out.push(
     `\nRatios below 1 favour posthog-replay. Absolute times drift between machines and batches ` +
       `(up to 1.5× here); compare ratios from one run.\n`,
   );
   return out.join('');
+}
+
+/** Medians of the 20-lazy-players runs (field by field). */
+function summarizeMany(runs) {
+  const ok = runs.filter((r) => !r.error);
+  if (ok.length === 0) return { ok: false, errors: runs.map((r) => r.error), runs };
+  const median = (key, pick = (r) => r) => percentile(ok.map((r) => pick(r)?.[key] ?? null), 50);
+  const keys = ['fetchedAtTop', 'fetchedAtEnd', 'readyAtEnd', 'longestTaskMs', 'longTasks'];
+  const more = ['totalBlockingMs', 'frameGapP95Ms', 'frameGapMaxMs', 'framesOver50Ms', 'frames'];
+  return {
+    ok: true,
+    players: ok[0].players,
+    ...Object.fromEntries([...keys, ...more].map((k) => [k, median(k)])),
+    reference: Object.fromEntries(more.map((k) => [k, median(k, (r) => r.reference)])),
+    runs,
+  };
+}
+
+function manyPlayersMarkdown(many) {
+  if (!many) return '';
+  if (!many.ok) return `\n### 20 players with loading="lazy"\n\nFailed: ${many.errors.join('; ')}\n`;
+  return (
+    `\n### 20 players with \`loading="lazy"\`, scrolled from top to bottom\n\n` +
+    '`bench/pages/many-players.html`: 20 players of the demo recording down a page, scrolled ' +
+    'with the mouse wheel (40 steps of 250 px, 100 ms apart) while they load (medians of the runs).\n\n' +
+    '| measure | with the players | same page, empty boxes |\n|---|---:|---:|\n' +
+    `| recordings fetched before scrolling (of ${many.players}) | ${fmt(many.fetchedAtTop)} | – |\n` +
+    `| recordings fetched by the end | ${fmt(many.fetchedAtEnd)} | – |\n` +
+    `| players showing a page 2 s after the scroll | ${fmt(many.readyAtEnd)} | – |\n` +
+    `| longest main-thread task while scrolling (ms) | ${fmt(many.longestTaskMs)} | – |\n` +
+    `| long tasks while scrolling | ${fmt(many.longTasks)} | – |\n` +
+    `| total blocking time while scrolling (ms) | ${fmt(many.totalBlockingMs)} | ${fmt(many.reference.totalBlockingMs)} |\n` +
+    `| animation-frame gap p95 / max (ms) | ${fmt(many.frameGapP95Ms)} / ${fmt(many.frameGapMaxMs)} | ` +
+    `${fmt(many.reference.frameGapP95Ms)} / ${fmt(many.reference.frameGapMaxMs)} |\n` +
+    `| frames later than 50 ms | ${fmt(many.framesOver50Ms)} of ${fmt(many.frames)} | ` +
+    `${fmt(many.reference.framesOver50Ms)} of ${fmt(many.reference.frames)} |\n`
+  );
 }
 
 function cell(summary, value, unit) {
@@ -449,22 +502,32 @@ its last run. Absolute times are context: the result is the ratio, measured in o
 ## Latest results
 
 ${md}
-## Where posthog-replay's load time goes (large recording)
+## Where the time goes, and what is left (large recording)
 
-From one load traced with Chromium's sampling profiler on all threads (2026-11-28; the profiler
-slows everything by about 1.5×, so read the shares, not the sums):
+From Chromium traces of one load (\`devtools.timeline\` and the sampling profiler, 2026-11-28;
+tracing slows everything by ~1.5×, so read the shares):
 
-- **Decode worker, ~3 s in all**: fflate's gunzip ~0.65 s, \`TextDecoder\` ~0.6 s, \`JSON.parse\`
-  ~0.3 s, \`dedupeKey\` in \`src/formats/normalise.ts\` (a
-  \`JSON.stringify\` of every event) ~0.25 s, and then
-  **~1 s serialising the decoded recording** for \`postMessage\` (structured clone).
-- **Main thread, ~0.85–1.1 s in one task**: deserialising that clone in the worker's
-  \`message\` handler — the longest task of the load, and the same task fires \`loadedmetadata\` —
-  followed by ~0.15 s of major GC and ~0.15–0.3 s building the Replayer and the first page.
-- rrweb-player does gunzip + \`Response.json()\` on the main thread (one long task) and is on
-  screen about twice as early; the worker path is slower end to end because the parsed array
-  is cloned across threads in one piece (see /work/shared/docs/performance-baseline.md: cloning a
-  parsed array costs the page more than parsing it).
+- **Download and decode overlap.** The body goes to the worker chunk by chunk; the worker
+  inflates it as a stream, splits the text into events (\`src/formats/json-stream.ts\`,
+  \`JSON.parse\` per event) and hands on the first events as soon as the first Meta and
+  FullSnapshot are read, ~0.5 MB into 33.8 MB. That is why the first frame no longer waits for
+  the whole file. The worker's whole pass (inflate, text, split, decode, slices) takes ~1.4 s in
+  Node for this file, ~0.4 s of it splitting above what one \`JSON.parse\` of the whole costs.
+- **Slices cross as JSON text** and the page parses each in its own task: parsed objects took
+  ~5 MB less heap than structured-cloned ones here, and parsing a 0.6 MB FullSnapshot costs the
+  page far less than deserialising it.
+- **What remains long on the main thread is the first page itself**: rrweb rebuilding the first
+  FullSnapshot (~4,800 nodes; ~100–170 ms of JavaScript in one task, CSS rewriting included) and
+  then the browser's first style and layout of that page (~300–500 ms in one rendering task).
+  rrweb-player pays the same two. Building the snapshot in steps of 300 nodes per animation frame
+  (measured: same DOM, hash-compared) cuts the longest task to ~100 ms and the longest frame to
+  ~75 ms, but makes the complete first page take ~1.8× as long; not shipped, as it would trade
+  the first-frame time for it.
+- **Seeks** rebuild from the last FullSnapshot before the target and replay what follows. Scrolls
+  during that replay are held back and applied once at the end (\`src/core/deferred-scrolls.ts\`)
+  and rrweb's virtual DOM is off: replaying mutations went from ~19 to ~5 ms per recorded second
+  on this page. What is left is the rebuild plus one full layout of the new page, ~150–180 ms,
+  for every seek that cannot go forward from the current page.
 
 ## Method
 
@@ -496,6 +559,10 @@ slows everything by about 1.5×, so read the shares, not the sums):
 - **Heap**: \`performance.memory.usedJSHeapSize\` (\`--enable-precise-memory-info\`) after two
   CDP \`HeapProfiler.collectGarbage\`, 1 s after ready. posthog-replay decodes in a worker, whose
   heap this does not count (the worker stops when idle).
+- **20 lazy players** (\`bench/many-players.mjs\`): \`bench/pages/many-players.html\` with 20
+  players of the demo recording, scrolled with the mouse wheel in 40 steps of 250 px, 100 ms
+  apart; recordings fetched (counted from requests), long tasks and animation-frame gaps while
+  scrolling, and the same page with empty boxes instead of players as the reference.
 - **Code**: gzip -9 of the files each player loads (posthog-replay's one-file build; rrweb-player's
   UMD build and CSS).
 - Every wait has a timeout (\`--load-timeout\`, \`--seek-timeout\`); a player that fails or never
