@@ -87,7 +87,8 @@ export type { LoadTiming };
  * @event loadstart - Loading began.
  * @event progress - More bytes arrived, or decoding moved on.
  * @event durationchange - `duration` changed.
- * @event loadedmetadata - The recording is decoded; `detail` is `{report, timing}`.
+ * @event loadedmetadata - The first playable part is decoded (for a download, the rest may still be
+ *   arriving); `detail` is `{report, timing}` of what has arrived so far.
  * @event loadeddata - The first frame is on screen.
  * @event canplay - Playback can start.
  * @event canplaythrough - All of the recording is loaded.
@@ -322,7 +323,10 @@ export class PostHogReplay extends LitElement {
     };
   }
 
-  /** What the decoder found: format, windows, event counts, warnings. Null until decoded. */
+  /**
+   * What the decoder found: format, windows, event counts, warnings. Null until decoded; while a
+   * recording is still arriving, it covers what has arrived (complete at `canplaythrough`).
+   */
   get report(): DecodeReport | null {
     return this.decoded?.report ?? null;
   }
