@@ -45,7 +45,9 @@ export default [
       format: 'iife',
       name: 'PostHogReplay',
       sourcemap: true,
-      plugins: [terser({ format: { comments: false }, compress: { passes: 2 } })],
+      // ascii_only: a script with any non-ASCII character is held as a two-byte string (its whole
+      // source, ~0.35 MB more heap on every page that loads the player).
+      plugins: [terser({ format: { comments: false, ascii_only: true }, compress: { passes: 2 } })],
     },
   },
 ];

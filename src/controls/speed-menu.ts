@@ -82,7 +82,7 @@ export class PostHogReplaySpeedMenu extends ReplayControl {
         ?disabled=${!(duration > 0)}
         @click=${this.toggleMenu}
       >
-        ${rate}×
+        ${`${rate}×`}
       </button>
       ${
         this.open
