@@ -88,4 +88,17 @@ describe('<posthog-replay> streaming a download', () => {
       await release();
     }
   });
+
+  it('a connection that breaks halfway ends in a clear error naming the URL', async () => {
+    const { url, release } = heldDownload(DEMO_GZ);
+    const player = await emptyPlayer();
+    player.src = `${url}?cut`;
+    await whenReady(player, false);
+    const failed = nextEvent(player, 'error');
+    await release();
+    await failed;
+    expect(player.error?.code).to.equal(2);
+    expect(player.error?.message).to.contain('connection broke');
+    expect(player.error?.message).to.contain(url);
+  });
 });

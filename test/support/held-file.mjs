@@ -1,7 +1,7 @@
 // A file download that stops halfway until the test lets it finish, for @web/test-runner (koa
 // middleware): GET /held/<token>/<path under test/fixtures> sends the first half of the file at
-// once and the rest only after GET /held-release/<token>. It shows that the player works on a
-// recording whose bytes have not all arrived.
+// once and the rest only after GET /held-release/<token> (or, with `?cut`, breaks the connection
+// then). It shows that the player works on a recording whose bytes have not all arrived.
 import { readFileSync } from 'node:fs';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
@@ -42,6 +42,7 @@ export function heldFileMiddleware() {
       else waiting.set(token, resolve);
     });
     waiting.delete(token);
-    res.end(bytes.subarray(half));
+    if (ctx.query.cut !== undefined) res.destroy();
+    else res.end(bytes.subarray(half));
   };
 }
