@@ -161,6 +161,15 @@ describe('streamed decoding', () => {
     });
   }
 
+  it('streams the 33.8 MB benchmark recording to exactly what the whole-file decoder gives', async () => {
+    const response = await fetch('/bench/data/large.rrweb.json.gz');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const streamed = await stream(bytes, 13, 65536);
+    expect(streamed.resets).to.equal(0);
+    expect(streamed.firstEventsAtPiece).to.be.lessThan(streamed.pieces / 10);
+    expectSame(streamed, await whole(bytes), 'large');
+  });
+
   it('hands events on before the file has ended (plain, gzipped, JSON lines, export)', async () => {
     for (const path of [
       'posthog-js/posthog-demo.rrweb.json.gz',
