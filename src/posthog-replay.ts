@@ -506,6 +506,20 @@ export class PostHogReplay extends LitElement {
     this.status = 'loading';
   }
 
+  /**
+   * When the recording ends (epoch ms) by PostHog's metadata (from the API, or carried by a
+   * bundle), so that while it arrives the seek bar spans all of it and shows what has arrived.
+   */
+  private expectedEnd(): number | undefined {
+    const meta = this.metadata ?? this.decoded?.report.metadata;
+    if (!meta) return undefined;
+    const end = typeof meta.end_time === 'string' ? Date.parse(meta.end_time) : NaN;
+    if (Number.isFinite(end)) return end;
+    const start = typeof meta.start_time === 'string' ? Date.parse(meta.start_time) : NaN;
+    const seconds = typeof meta.recording_duration === 'number' ? meta.recording_duration : NaN;
+    return Number.isFinite(start + seconds) ? start + seconds * 1000 : undefined;
+  }
+
   /** Resolves once the recording has arrived as far as `ms` (from its start), or entirely. */
   private arrivedUpTo(ms: number): Promise<void> {
     const arrived = () => {
@@ -556,6 +570,7 @@ export class PostHogReplay extends LitElement {
       { complete },
     );
     this.player = player;
+    player.expectEnd(this.expectedEnd());
     for (const queued of this.queuedAppends.splice(0)) {
       this.player.append(queued.events, queued.report, queued.complete);
     }

@@ -39,6 +39,13 @@ describe('<posthog-replay> straight from PostHog', () => {
     expect(player.readyState).to.equal(3);
     const loaded = player.buffered.end(0);
     expect(loaded).to.be.lessThan(150); // the first of three batches
+    // PostHog's metadata says how long it is: the seek bar spans all of it, the arrived part drawn.
+    expect(player.duration).to.be.closeTo(183, 1);
+    const timeline = player.shadowRoot!.querySelector('posthog-replay-timeline')!;
+    await timeline.updateComplete;
+    const width = (part: string) =>
+      timeline.shadowRoot!.querySelector(`[part="${part}"]`)!.getBoundingClientRect().width;
+    expect(width('buffered') / width('track')).to.be.closeTo(loaded / player.duration, 0.02);
     player.skipInactivity = false;
     player.currentTime = Math.max(0, loaded - 0.5);
     await nextEvent(player, 'seeked');

@@ -3,10 +3,19 @@
  * the test server (test/support/held-file.mjs) until the test releases it.
  */
 import { expect } from '@open-wc/testing';
+import type { PostHogReplay } from '../src/posthog-replay.js';
 import { emptyPlayer, headingText, nextEvent, until, whenReady } from './helpers.js';
 
 const DEMO_GZ = 'posthog-js/posthog-demo.rrweb.json.gz';
 let tokens = 0;
+
+/** How much of the seek bar's track the `buffered` part covers (0..1). */
+function bufferedShare(player: PostHogReplay): number {
+  const timeline = player.shadowRoot!.querySelector('posthog-replay-timeline')!;
+  const track = timeline.shadowRoot!.querySelector<HTMLElement>('[part="track"]')!;
+  const loaded = timeline.shadowRoot!.querySelector<HTMLElement>('[part="buffered"]')!;
+  return loaded.getBoundingClientRect().width / track.getBoundingClientRect().width;
+}
 
 /** A URL whose download stops halfway, and the function that lets it finish. */
 function heldDownload(path: string): { url: string; release: () => Promise<void> } {
@@ -35,6 +44,8 @@ describe('<posthog-replay> streaming a download', () => {
       expect(loaded).to.be.greaterThan(1);
       expect(loaded).to.be.lessThan(182);
       expect(player.report!.eventCount).to.be.lessThan(1331);
+      // A plain file does not say how long it is: the duration is what has arrived, growing.
+      expect(player.duration).to.be.closeTo(loaded, 0.5);
     } finally {
       await release();
     }
@@ -43,6 +54,7 @@ describe('<posthog-replay> streaming a download', () => {
     expect(player.report!.eventCount).to.equal(1331);
     expect(player.duration).to.be.closeTo(182.771, 0.01);
     expect(player.buffered.end(0)).to.be.closeTo(182.771, 0.01);
+    await until(() => bufferedShare(player) > 0.999, 3_000, 'the whole bar loaded');
   });
 
   it('waits at the end of what has arrived while playing, and goes on once the rest comes', async () => {

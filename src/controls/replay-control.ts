@@ -16,6 +16,8 @@ export interface ReplayMedia extends HTMLElement {
   readyState: number;
   playbackRate: number;
   loop: boolean;
+  /** What has arrived so far (media elements have it; a stand-in without it counts as all). */
+  readonly buffered?: { readonly length: number; end(index: number): number };
   play(): Promise<void>;
   pause(): void;
   /** `<posthog-replay>` only: jump over idle stretches. */

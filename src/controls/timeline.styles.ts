@@ -35,8 +35,14 @@ export const timelineStyles = css`
     inset: auto 0;
     height: var(--posthog-replay-track-height, 4px);
     border-radius: 999px;
-    background: var(--posthog-replay-track-color, rgb(127 127 127 / 0.35));
+    background: var(--posthog-replay-unloaded-color, rgb(127 127 127 / 0.12));
     overflow: hidden;
+  }
+  /* What has arrived is drawn in the track colour: once all of it is in, the track looks whole. */
+  [part='buffered'] {
+    position: absolute;
+    inset: 0 auto 0 0;
+    background: var(--posthog-replay-track-color, rgb(127 127 127 / 0.35));
   }
   [part='progress'] {
     position: relative;

@@ -18,13 +18,15 @@ type Marker = ReplayTimeline['markers'][number];
  * @summary Seek bar with activity, idle stretches and markers.
  * @csspart slider - The focusable slider (`role="slider"`).
  * @csspart track - The full-length track.
+ * @csspart buffered - The part of the track whose data has arrived (all of it once loaded).
  * @csspart progress - The played part of the track.
  * @csspart inactive - An idle stretch on the track.
  * @csspart thumb - The handle.
  * @csspart activity - The activity strip above the track.
  * @csspart marker - A marker button (`data-kind` is pageview, click, error or custom).
  * @csspart tooltip - The tooltip (time under the pointer, or a marker's label).
- * @cssproperty --posthog-replay-track-color - Colour of the unplayed track.
+ * @cssproperty --posthog-replay-track-color - Colour of the unplayed track that has arrived.
+ * @cssproperty --posthog-replay-unloaded-color - Colour of the track not yet arrived (a recording still downloading).
  * @cssproperty --posthog-replay-track-height - Height of the track.
  * @cssproperty --posthog-replay-progress-color - Colour of the played track (default: accent).
  * @cssproperty --posthog-replay-thumb-size - Diameter of the handle.
@@ -45,6 +47,8 @@ export class PostHogReplayTimeline extends ReplayControl {
     const player = this.player;
     const duration = player && Number.isFinite(player.duration) ? player.duration : 0;
     const current = Math.min(duration, player?.currentTime ?? 0);
+    const ranges = player?.buffered;
+    const loaded = ranges && ranges.length > 0 ? ranges.end(ranges.length - 1) : duration;
     const pct = (t: number) => `${((duration > 0 ? t / duration : 0) * 100).toFixed(3)}%`;
     const timeline = player?.timeline ?? undefined;
     const { timeOf, seek } = this.labels;
@@ -76,6 +80,7 @@ export class PostHogReplayTimeline extends ReplayControl {
                 style="left:${pct(r.start)};width:${pct(r.end - r.start)}"
               ></div>`,
           )}
+          <div part="buffered" style="width:${pct(Math.min(duration, loaded))}"></div>
           <div part="progress" style="width:${pct(current)}"></div>
         </div>
         <div part="thumb" style="left:${pct(current)}"></div>

@@ -79,6 +79,8 @@ export class ReplayPlayer {
   private events: RecordingEvent[] = [];
   private report: DecodedRecording['report'];
   private recordingMs = 0;
+  /** See expectEnd(). */
+  private expectedEndEpochMs?: number;
   /** Global ms up to which events have arrived. */
   private loadedToMs = 0;
   private rangeStartMs = 0;
@@ -129,21 +131,38 @@ export class ReplayPlayer {
     for (const event of events) this.events.push(event);
     this.report = report;
     this.complete = complete;
-    const start = this.events[0]?.timestamp ?? report.startTimestamp;
+    this.updateExtent();
+    this.derivedStale = true;
+    this.feedWindows(first ? this.events : events, report);
+    if (first) this.show(this.windowAt(0));
+    if (this.waiting && (complete || this.currentTimeMs < this.loadedMs)) this.resumeFromWaiting();
+  }
+
+  /**
+   * While the recording is still arriving, how long it is expected to last when whole (epoch ms
+   * of its end, e.g. from PostHog's metadata): the duration is that, and `loadedMs` shows how
+   * much has arrived. Without it the duration is what has arrived so far, growing.
+   */
+  expectEnd(endEpochMs: number | undefined): void {
+    this.expectedEndEpochMs = endEpochMs;
+    this.updateExtent();
+    // The activity strip is binned over the whole length: work it out again now.
+    this.derivedCache = undefined;
+  }
+
+  /** Works out how far the recording reaches: what arrived, what the report or metadata say. */
+  private updateExtent() {
+    const start = this.events[0]?.timestamp ?? this.report.startTimestamp;
     const lastLoaded = this.events[this.events.length - 1]?.timestamp ?? start;
-    // The report may already know the end (a local file delivered in slices) or only the end
-    // of what arrived so far (API batches): the recording lasts until the later of the two.
+    const expected =
+      !this.complete && this.expectedEndEpochMs !== undefined ? this.expectedEndEpochMs - start : 0;
     this.loadedToMs = Math.max(0, lastLoaded - start);
-    this.recordingMs = Math.max(this.loadedToMs, report.endTimestamp - start);
+    this.recordingMs = Math.max(this.loadedToMs, this.report.endTimestamp - start, expected);
     this.rangeEndMs = clamp(
       this.clipEndMs ?? this.recordingMs,
       this.rangeStartMs,
       this.recordingMs,
     );
-    this.derivedStale = true;
-    this.feedWindows(first ? this.events : events, report);
-    if (first) this.show(this.windowAt(0));
-    if (this.waiting && (complete || this.currentTimeMs < this.loadedMs)) this.resumeFromWaiting();
   }
 
   /**
@@ -158,7 +177,12 @@ export class ReplayPlayer {
       const start = this.events[0]?.timestamp ?? this.report.startTimestamp;
       this.derivedCache = {
         segments: buildWindowSegments(this.events),
-        timelineInfo: buildTimelineInfo(this.events, start, start + this.recordingMs),
+        timelineInfo: buildTimelineInfo(
+          this.events,
+          start,
+          start + this.recordingMs,
+          this.complete ? undefined : start + this.loadedToMs,
+        ),
         pageUrls: collectPageUrls(this.events, start),
       };
       this.derivedStale = false;

@@ -44,6 +44,8 @@ export function buildTimelineInfo(
   events: readonly RecordingEvent[],
   startMs: number,
   endMs: number,
+  /** While the recording still arrives, where the arrived part ends: nothing after it is idle. */
+  loadedEndMs = endMs,
 ): TimelineInfo {
   const durationMs = Math.max(1, endMs - startMs);
   const inactive: TimeRange[] = [];
@@ -67,8 +69,9 @@ export function buildTimelineInfo(
       markers.push({ ...marker, timeMs: t - startMs, label: describe(marker) });
     }
   }
-  if (endMs - lastActive >= IDLE_THRESHOLD_MS)
-    inactive.push({ startMs: lastActive - startMs, endMs: endMs - startMs });
+  const idleEnd = Math.min(endMs, loadedEndMs);
+  if (idleEnd - lastActive >= IDLE_THRESHOLD_MS)
+    inactive.push({ startMs: lastActive - startMs, endMs: idleEnd - startMs });
   const max = Math.max(...counts);
   const activity = counts.map((c) => (max > 0 ? Math.log1p(c) / Math.log1p(max) : 0));
   return { inactive, markers, activity };

@@ -29,11 +29,13 @@ describe('theming', () => {
   it('seek bar tokens: track, progress, thumb, idle stretches, markers', async () => {
     const player = await loadedPlayer();
     player.style.setProperty('--posthog-replay-track-color', 'rgb(1, 1, 1)');
+    player.style.setProperty('--posthog-replay-unloaded-color', 'rgb(4, 4, 4)');
     player.style.setProperty('--posthog-replay-progress-color', 'rgb(2, 2, 2)');
     player.style.setProperty('--posthog-replay-thumb-size', '20px');
     player.style.setProperty('--posthog-replay-marker-error-color', 'rgb(3, 3, 3)');
     const timeline = control(player, 'posthog-replay-timeline');
-    expect(rgb(part(timeline, '[part="track"]'), 'background-color')).to.equal('rgb(1, 1, 1)');
+    expect(rgb(part(timeline, '[part="buffered"]'), 'background-color')).to.equal('rgb(1, 1, 1)');
+    expect(rgb(part(timeline, '[part="track"]'), 'background-color')).to.equal('rgb(4, 4, 4)');
     expect(rgb(part(timeline, '[part="progress"]'), 'background-color')).to.equal('rgb(2, 2, 2)');
     expect(rgb(part(timeline, '[part="thumb"]'), 'width')).to.equal('20px');
     expect(rgb(part(timeline, '[part="marker"][data-kind="error"]'), 'background-color')).to.equal(
