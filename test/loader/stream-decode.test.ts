@@ -255,6 +255,7 @@ describe('JsonStreamSplitter', () => {
     '{"format": "posthog-replay-bundle", "windows": [{"id": "w", "events": [{"a": "é😀"}, {"b": 2}]}, {"id": "v", "events": []}]}',
     '{"__proto__": {"polluted": true}, "data": {"snapshots": []}}',
     '{"a": 1, "a": 2}',
+    '{"data": {"snapshots": [{"s": "a\\\\\\"b\\\\", "t": "\\u00e9\\"]"}, "\\\\", ["\\"", "}"]]}}',
     '  \n [ {"a":\n1} ,\n {"b" : 2}\n ]  \n',
   ];
   for (const sample of samples) {
