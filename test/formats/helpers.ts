@@ -55,3 +55,15 @@ export function decodeError(input: unknown): DecodeError {
 }
 
 export const encodeText = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** mulberry32: tiny, fast, and the same sequence on every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -6,21 +6,9 @@
 import { expect } from '@open-wc/testing';
 import { gzipSync } from 'fflate';
 import { DecodeError, decodeRecording } from '../../src/formats/index.js';
-import { fixtureBytes } from './helpers.js';
+import { fixtureBytes, prng } from './helpers.js';
 
 const SEED = 20240501;
-
-/** mulberry32: tiny, fast, and the same sequence on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = ReturnType<typeof prng>;
 const int = (random: Random, n: number) => Math.floor(random() * n);

@@ -10,7 +10,7 @@ import { DecodeError, decodeRecordingAsync } from '../../src/formats/index.js';
 import type { DecodedRecording, DecodeReport, RecordingEvent } from '../../src/formats/types.js';
 import { JsonStreamSplitter } from '../../src/formats/json-stream.js';
 import { StreamDecoder } from '../../src/loader/stream-decode.js';
-import { encodeText, fixtureBytes } from '../formats/helpers.js';
+import { encodeText, fixtureBytes, prng } from '../formats/helpers.js';
 
 const FIXTURES = [
   'posthog-js/posthog-demo.export.json',
@@ -37,18 +37,6 @@ const FIXTURES = [
   'rrweb/mutation.blocked_middlechild_element.json',
   'mobile/synthetic_mobile_wireframe_blob_v2.jsonl',
 ];
-
-/** mulberry32: the same piece sizes on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Streamed {
   result?: DecodedRecording;
