@@ -44,8 +44,10 @@ describe('<posthog-replay> streaming a download', () => {
       expect(loaded).to.be.greaterThan(1);
       expect(loaded).to.be.lessThan(182);
       expect(player.report!.eventCount).to.be.lessThan(1331);
-      // A plain file does not say how long it is: the duration is what has arrived, growing.
-      expect(player.duration).to.be.closeTo(loaded, 0.5);
+      // A plain file does not say how long it is: the duration is what has been decoded so far
+      // (slices of it may still be on their way to the player), growing.
+      expect(player.duration).to.be.at.least(loaded);
+      expect(player.duration).to.be.lessThan(182);
     } finally {
       await release();
     }
