@@ -52,12 +52,19 @@ export function replayDocument(player: PostHogReplay): Document {
   return iframe.contentDocument;
 }
 
-/** Waits until `check` is true (polled each frame), failing after `ms`. */
-export async function until(check: () => boolean, ms = 5_000, what = 'condition'): Promise<void> {
+/** Polls `check` every animation frame (or every `everyMs`) until it is true; fails after `ms`. */
+export async function until(
+  check: () => boolean,
+  ms = 5_000,
+  what = 'condition',
+  everyMs?: number,
+): Promise<void> {
   const end = performance.now() + ms;
   while (!check()) {
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) =>
+      everyMs === undefined ? requestAnimationFrame(r) : setTimeout(r, everyMs),
+    );
   }
 }
 
