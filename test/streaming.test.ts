@@ -41,7 +41,7 @@ describe('<posthog-replay> streaming a download', () => {
       expect(player.readyState).to.equal(3);
       // Half the file holds part of the recording: the seek bar shows how much.
       const loaded = player.buffered.end(0);
-      expect(loaded).to.be.greaterThan(1);
+      expect(loaded).to.be.greaterThan(0);
       expect(loaded).to.be.lessThan(182);
       expect(player.report!.eventCount).to.be.lessThan(1331);
       // A plain file does not say how long it is: the duration is what has been decoded so far
