@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// The long tasks of loading the large recording into <posthog-replay>, streamed from `src`
-// (the worker still decoding while the first page is built and laid out) or given whole as the
-// `recording` property (decoded completely before the first page). On a 2-core machine the
-// worker and the first page's layout compete for the cores. Prints, per load, the first-frame
-// and fully-loaded times (ms from the load call) and the tasks over 100 ms ([start, duration]).
+// The long tasks of loading the large recording into <posthog-replay>, streamed from `src` (the
+// first page shown while the rest still arrives) or given whole as the `recording` property
+// (decoded completely before the first page). Prints, per load, the first-frame and
+// fully-loaded times (ms from the load call) and the tasks over 100 ms ([start, duration]).
 //
 //   npx rollup -c && node bench/experiments/first-page-task.mjs
 //
-// Measured 2026-11-28: streamed: first frame 701–854 ms, longest task 313–360 ms (the first
-// page's style and layout); whole: first frame 1735–1949 ms, longest task 180–199 ms.
+// Measured 2026-11-28 (2 cores): streamed: first frame 600–854 ms, longest task 303–449 ms (the
+// first page's style and layout); whole: first frame 1735–1964 ms, longest task 180–199 ms or
+// none over 100 ms. Not explained yet: pausing the worker from the first FullSnapshot until that
+// page was painted (tried, not kept) left the streamed task at 305–317 ms, so it is not the
+// worker competing for the CPU.
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { startServer } from '../lib/server.mjs';
