@@ -6,8 +6,8 @@
 //
 //   npx rollup -c && node bench/experiments/cold-start.mjs
 //
-// Measured 2026-11-28 (2 cores): cold: loadedmetadata 269–294, first frame 494–586 ms; warm:
-// 65–192 and 161–353 ms. (rrweb-player's first frame on the same file: ~360 ms, see
+// Measured 2026-11-28 (2 cores, two sessions of 3 + 3 loads): cold: loadedmetadata 237–335,
+// first frame 416–586 ms; warm: 54–192 and 156–353 ms. (rrweb-player's first frame on the same file: ~360 ms, see
 // docs/performance.md.)
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
