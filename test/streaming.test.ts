@@ -127,3 +127,35 @@ describe('<posthog-replay> streaming a download', () => {
     expect(player.error?.message).to.contain(url);
   });
 });
+
+describe('<posthog-replay> a download far out of order', () => {
+  it('plays what was handed on, then starts again with everything once the file says otherwise', async () => {
+    // test/support/held-file.mjs makes it: 1,503 events, the last one stamped 2.05 s in.
+    const { url, release } = heldDownload('generated/out-of-order.json');
+    const player = await emptyPlayer();
+    let starts = 0;
+    player.addEventListener('loadedmetadata', () => starts++);
+    player.src = url;
+    try {
+      await whenReady(player, false);
+      expect(player.readyState).to.equal(3);
+      expect(player.report!.eventCount).to.be.lessThan(1503);
+    } finally {
+      await release();
+    }
+    await whenReady(player);
+    // The player was started a second time, with everything in order.
+    expect(starts).to.equal(2);
+    expect(player.error).to.equal(null);
+    expect(player.report!.eventCount).to.equal(1503);
+    expect(player.duration).to.be.closeTo(150, 0.01);
+    // The late event is in its place: a marker 2.05 s in.
+    expect(player.timeline!.markers.some((m) => Math.abs(m.time - 2.05) < 0.01)).to.equal(true);
+    // Each once: nothing handed on before the restart was kept twice.
+    expect(player.timeline!.markers.filter((m) => m.kind === 'custom')).to.have.length(1501);
+    const seeked = nextEvent(player, 'seeked');
+    player.currentTime = 100;
+    await seeked;
+    expect(player.currentTime).to.equal(100);
+  });
+});

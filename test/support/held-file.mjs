@@ -8,6 +8,48 @@ const fixtures = new URL('../fixtures/', import.meta.url);
 /** token → release() of the download waiting on it (or true if released before it asked). */
 const waiting = new Map();
 
+/**
+ * Recordings made here rather than kept as fixtures. `generated/out-of-order.json`: an rrweb
+ * array of ~3 MB (1,500 custom events 100 ms apart) whose last event is stamped 2.05 s in: a
+ * streaming decoder hands most events on before it reads that one, and must take them back.
+ */
+const GENERATED = {
+  'generated/out-of-order.json': () => {
+    const start = 1_700_000_000_000;
+    const padding = 'x'.repeat(2_000);
+    const page = {
+      type: 0,
+      id: 1,
+      childNodes: [
+        {
+          type: 2,
+          id: 2,
+          tagName: 'html',
+          attributes: {},
+          childNodes: [{ type: 2, id: 3, tagName: 'body', attributes: {}, childNodes: [] }],
+        },
+      ],
+    };
+    const events = [
+      {
+        type: 4,
+        timestamp: start,
+        data: { href: 'https://example.com/', width: 800, height: 600 },
+      },
+      { type: 2, timestamp: start + 1, data: { node: page, initialOffset: { top: 0, left: 0 } } },
+    ];
+    for (let i = 1; i <= 1500; i++) {
+      events.push({
+        type: 5,
+        timestamp: start + i * 100,
+        data: { tag: 'step', payload: { i, padding } },
+      });
+    }
+    events.push({ type: 5, timestamp: start + 2_050, data: { tag: 'late', payload: {} } });
+    return Buffer.from(JSON.stringify(events));
+  },
+};
+
 export function heldFileMiddleware() {
   return async (ctx, next) => {
     const release = /^\/held-release\/([\w-]+)$/.exec(ctx.path);
@@ -23,7 +65,7 @@ export function heldFileMiddleware() {
     const [, token, path] = held;
     let bytes;
     try {
-      bytes = readFileSync(new URL(path, fixtures));
+      bytes = GENERATED[path]?.() ?? readFileSync(new URL(path, fixtures));
     } catch {
       ctx.status = 404;
       return;
