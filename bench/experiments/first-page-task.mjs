@@ -9,8 +9,8 @@
 // Measured 2026-11-28 (2 cores): streamed: first frame 600–854 ms, longest task 303–449 ms (the
 // first page's style and layout); whole: first frame 1735–1964 ms, longest task 180–199 ms or
 // none over 100 ms. Not explained yet: pausing the worker from the first FullSnapshot until that
-// page was painted (tried, not kept) left the streamed task at 305–317 ms, so it is not the
-// worker competing for the CPU.
+// page was painted (tried twice, the second time also holding back bytes already inflated; not
+// kept) left the streamed task at 305–357 ms, so it is not the worker competing for the CPU.
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { startServer } from '../lib/server.mjs';
