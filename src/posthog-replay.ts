@@ -498,11 +498,7 @@ export class PostHogReplay extends LitElement {
    */
   private restartRecording() {
     if (this.player) this.pendingTime = this.currentTime;
-    this.destroyPlayer();
-    this.decoded = undefined;
-    this.queuedAppends = [];
-    this.onQueuedAppend = undefined;
-    this.readiness = 0;
+    this.dropRecording();
     this.status = 'loading';
   }
 
@@ -773,18 +769,23 @@ export class PostHogReplay extends LitElement {
   /** Back to an empty player before a new load. */
   private reset() {
     const hadData = this.readiness > 0 || this.decoded;
-    this.destroyPlayer();
-    this.decoded = undefined;
-    this.queuedAppends = [];
-    this.onQueuedAppend = undefined;
+    this.dropRecording();
     this.metadata = undefined;
     this.apiNote = '';
     this.mediaError = null;
-    this.readiness = 0;
     this.endedFlag = false;
     this.status = 'empty';
     this.loadFraction = undefined;
     if (hadData) this.fire('emptied');
+  }
+
+  /** Forgets the decoded recording and its player (a new load, or the decoder starting again). */
+  private dropRecording() {
+    this.destroyPlayer();
+    this.decoded = undefined;
+    this.queuedAppends = [];
+    this.onQueuedAppend = undefined;
+    this.readiness = 0;
   }
 
   private destroyPlayer() {

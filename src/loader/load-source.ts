@@ -63,7 +63,7 @@ export async function loadSource(
     fetchMs: Math.round(fetched - started),
     decodeMs: Math.round(performance.now() - fetched),
   });
-  const early: RecordingEvent[] = [];
+  let early: RecordingEvent[] = [];
   let shown: Promise<void> | undefined;
   const decoded = await loadRecording(source, {
     signal,
@@ -76,7 +76,9 @@ export async function loadSource(
       }
     },
     onReset: () => {
-      early.length = 0;
+      // A new array, not an emptied one: a start() still in progress holds the old one and
+      // must see that it is no longer current.
+      early = [];
       if (shown) host.restart();
       shown = undefined;
     },

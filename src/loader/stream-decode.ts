@@ -56,6 +56,8 @@ export class StreamDecoder {
   /** Decode what was read again every this many characters, once events are flowing. */
   private readonly passEveryChars: number;
   private itemsAtLastPass = 0;
+  /** How far outOfOrder() has looked, and what it found. */
+  private order = { lines: false, checked: 0, last: -Infinity, disordered: false };
 
   /** `passEveryChars` is for tests (default ~1 M characters). */
   constructor(
@@ -201,16 +203,23 @@ export class StreamDecoder {
     return end;
   }
 
-  /** True when the items read were not in time order (where an item is, or holds, one event). */
+  /**
+   * True when the items read were not in time order (where an item is, or holds, one event).
+   * Checked as items come, each once; again from the start if they turned out to be JSON lines.
+   */
   private outOfOrder(): boolean {
-    let last = -Infinity;
-    for (const item of this.splitter.items) {
-      const ts = timestampOf(item);
-      if (ts === undefined) continue;
-      if (ts < last) return true;
-      last = ts;
+    const items = this.splitter.items;
+    if (this.order.lines !== this.splitter.lines) {
+      this.order = { lines: this.splitter.lines, checked: 0, last: -Infinity, disordered: false };
     }
-    return false;
+    const order = this.order;
+    for (; !order.disordered && order.checked < items.length; order.checked++) {
+      const ts = timestampOf(items[order.checked]);
+      if (ts === undefined) continue;
+      if (ts < order.last) order.disordered = true;
+      else order.last = ts;
+    }
+    return order.disordered;
   }
 
   /** The final decode of a cleanly streamed value; undefined when it must be decoded whole. */
