@@ -44,9 +44,8 @@ describe('<posthog-replay> streaming a download', () => {
       expect(loaded).to.be.greaterThan(0);
       expect(loaded).to.be.lessThan(182);
       expect(player.report!.eventCount).to.be.lessThan(1331);
-      // A plain file does not say how long it is: the duration is what has been decoded so far
-      // (slices of it may still be on their way to the player), growing.
-      expect(player.duration).to.be.at.least(loaded);
+      // A plain file does not say how long it is: the duration is what has been decoded so far,
+      // growing (PostHog's metadata would make it the whole 183 s).
       expect(player.duration).to.be.lessThan(182);
     } finally {
       await release();
